@@ -1,0 +1,208 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A real Keycloak server from the distribution on Maven Central, in development mode (its own H2 database
+ * under its folder), importing the {@code par} realm on first start.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "par";
+    public static final String WEB_CLIENT = "par-web";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path home;
+    private final int port;
+    private final Path realmFile;
+    private final List<String> webOrigins;
+    private final ManagedProcess process;
+
+    /**
+     * @param home       the unpacked distribution (unpacked from the Maven artifact if missing)
+     * @param port       HTTP port; the issuer is {@code http://localhost:<port>/realms/par}
+     * @param realmFile  the realm JSON to import
+     * @param webOrigins origins of the web pages allowed to log in through {@code par-web}
+     */
+    public KeycloakServer(Path home, int port, Path realmFile, List<String> webOrigins, Path logFile) {
+        this.home = home.toAbsolutePath();
+        this.port = port == 0 ? Ports.free() : port;
+        this.realmFile = realmFile;
+        this.webOrigins = List.copyOf(webOrigins);
+        boolean windows = ManagedProcess.isWindows();
+        List<String> command = List.of(
+                this.home.resolve("bin").resolve(windows ? "kc.bat" : "kc.sh").toString(),
+                "start-dev", "--http-port", Integer.toString(this.port), "--http-host", "127.0.0.1",
+                "--hostname", "http://localhost:" + this.port, "--import-realm", "--health-enabled", "true");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        this.process = new ManagedProcess("Keycloak", command, env, this.home, logFile);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String issuer() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public void start(Duration timeout) {
+        unpackIfNeeded();
+        writeRealm();
+        process.start();
+        process.await("Keycloak realm '" + REALM + "' to answer at " + issuer(), timeout, this::answers);
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** An access token for a user of the realm, by password grant on the web client (development realm only). */
+    public String token(String username, String password) {
+        return token(issuer(), username, password);
+    }
+
+    /** An access token from any Keycloak realm given its issuer URL. */
+    public static String token(String issuer, String username, String password) {
+        String form = "grant_type=password&client_id=" + WEB_CLIENT + "&scope=openid"
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new StackException("Keycloak refused a token for " + username + ": HTTP " + response.statusCode()
+                        + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new StackException("cannot get a token for " + username + " from " + issuer + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    private boolean answers() {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The realm as imported: the committed file, with the web client's origins set to where the pages run. */
+    private void writeRealm() {
+        try {
+            ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
+            for (JsonNode client : realm.withArray("clients")) {
+                if (WEB_CLIENT.equals(client.path("clientId").asText())) {
+                    ArrayNode redirects = ((ObjectNode) client).putArray("redirectUris");
+                    ArrayNode origins = ((ObjectNode) client).putArray("webOrigins");
+                    for (String origin : webOrigins) {
+                        redirects.add(origin + "/*");
+                        origins.add(origin);
+                    }
+                }
+            }
+            Path target = home.resolve("data").resolve("import").resolve(REALM + "-realm.json");
+            Files.createDirectories(target.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), realm);
+        } catch (IOException e) {
+            throw new StackException("Keycloak: cannot prepare the realm from " + realmFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unpackIfNeeded() {
+        if (Files.isRegularFile(home.resolve("bin").resolve("kc.sh"))) {
+            return;
+        }
+        Path zip = Engines.keycloakZip();
+        System.out.println("Unpacking Keycloak " + Engines.keycloakVersion() + " from " + zip + " into " + home + " ...");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            Files.createDirectories(home);
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                // The zip holds one top folder (keycloak-<version>/); drop it.
+                String name = e.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path target = home.resolve(name.substring(slash + 1)).normalize();
+                if (!target.startsWith(home)) {
+                    throw new StackException("unsafe path in Keycloak zip: " + name);
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    copy(in, target);
+                    if (name.endsWith(".sh")) {
+                        makeExecutable(target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot unpack Keycloak from " + zip + " into " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        try {
+            var perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            perms.addAll(List.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(file, perms);
+        } catch (UnsupportedOperationException windows) {
+            // no POSIX permissions to set
+        }
+    }
+}

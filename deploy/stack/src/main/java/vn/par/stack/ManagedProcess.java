@@ -1,0 +1,179 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A child process of the stack: its output goes to a log file, it can be awaited with a timeout that names the
+ * step and the log, stopped gracefully (SIGTERM, then SIGKILL after a grace period) or killed outright.
+ */
+public final class ManagedProcess {
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final Path logFile;
+    private Process process;
+    /** Kept open and never written: the child's stdin reaches end of stream only when we are gone. */
+    private OutputStream lifeline;
+
+    public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
+        this.logFile = logFile;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + name + ": "
+                    + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            pb.environment().putAll(environment);
+            process = pb.start();
+            lifeline = process.getOutputStream();
+        } catch (IOException e) {
+            throw new StackException(name + ": cannot start (" + e.getMessage() + "); command: " + String.join(" ", command), e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /**
+     * Waits until {@code ready} holds. Fails with a message naming the step and the log file when the timeout
+     * passes or the process exits first.
+     */
+    public void await(String what, Duration timeout, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (process != null && !process.isAlive()) {
+                throw new StackException(name + " exited with code " + process.exitValue() + " before " + what
+                        + ". Last lines of " + logFile + ":" + System.lineSeparator() + tail(30));
+            }
+            try {
+                if (ready.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not ready yet; try again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(name + ": " + what + " did not happen within " + timeout.toSeconds()
+                        + " s. See " + logFile + "; last lines:" + System.lineSeparator() + tail(30));
+            }
+            sleep(250);
+        }
+    }
+
+    /** SIGTERM to the process and its descendants, then SIGKILL for whatever is left after {@code grace}. */
+    public synchronized void stop(Duration grace) {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        process.descendants().forEach(all::add);
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle p : all) {
+            long left = deadline - System.nanoTime();
+            try {
+                p.onExit().get(Math.max(1, left), TimeUnit.NANOSECONDS);
+            } catch (Exception timeout) {
+                p.destroyForcibly();
+            }
+        }
+        waitForExit(Duration.ofSeconds(10));
+        closeLifeline();
+    }
+
+    /** SIGKILL, as a crash would; for fault-injection tests. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitForExit(Duration.ofSeconds(10));
+        closeLifeline();
+    }
+
+    private void waitForExit(Duration timeout) {
+        try {
+            process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeLifeline() {
+        try {
+            if (lifeline != null) {
+                lifeline.close();
+            }
+        } catch (IOException ignored) {
+            // the child is gone already
+        }
+    }
+
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    /** The java executable of the running JVM, so children run on the same Java. */
+    public static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        return java.toString();
+    }
+
+    public static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase().contains("win");
+    }
+}

@@ -1,0 +1,164 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from Maven Central's embedded binaries (zonky). The data directory can be kept
+ * between runs; each service gets its own database.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    /** The embedded server trusts local connections; the services still send a password, which it ignores. */
+    public static final String PASSWORD = "postgres";
+
+    private final Path dataDir;
+    private final Path workDir;
+    private final int port;
+    private final boolean keepData;
+    private final Path logFile;
+    private EmbeddedPostgres postgres;
+
+    /**
+     * @param dataDir  where the cluster lives
+     * @param workDir  where the binaries are unpacked (shared between runs)
+     * @param port     0 picks a free port
+     * @param keepData reuse an existing cluster in {@code dataDir} instead of wiping it
+     */
+    public PostgresServer(Path dataDir, Path workDir, int port, boolean keepData, Path logFile) {
+        this.dataDir = dataDir;
+        this.workDir = workDir;
+        this.port = port == 0 ? Ports.free() : port;
+        this.keepData = keepData;
+        this.logFile = logFile;
+    }
+
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(workDir);
+            Files.createDirectories(logFile.getParent());
+            stopLeftover();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!keepData)
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setPort(port)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("PostgreSQL did not start on port " + port + " with data in " + dataDir
+                    + " (" + e.getMessage() + "). See " + logFile, e);
+        }
+    }
+
+    /** A server left running by a launcher that was killed holds the data directory; stop it first. */
+    private void stopLeftover() throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!keepData || !Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+        try {
+            long pid = Long.parseLong(first);
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroy(); // SIGTERM = smart shutdown; fast enough with no clients left
+                p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+        } catch (NumberFormatException | java.util.concurrent.CompletionException e) {
+            // not a pid we can act on; PostgreSQL will report the problem itself
+        }
+    }
+
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Kills the server without a shutdown, as a crash would (for fault tests). */
+    public synchronized void kill() {
+        if (postgres == null) {
+            return;
+        }
+        Process p = postgres.getProcess();
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres = null;
+    }
+
+    public boolean isRunning() {
+        return postgres != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public void ensureDatabase(String name) {
+        ensureDatabase(jdbcUrl("postgres"), USER, PASSWORD, name);
+    }
+
+    /** Creates {@code name} on any PostgreSQL server reachable at {@code adminUrl}, if missing. */
+    public static void ensureDatabase(String adminUrl, String user, String password, String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unexpected database name " + name);
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new StackException("cannot create database " + name + " at " + adminUrl + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package vn.par.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka, Keycloak and the three services, started in order and
+ * stopped in reverse order. Used by the launcher ({@link ParStack}) with fixed ports and kept data, and by the
+ * system tests with free ports and fresh data.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** The three services, in start order, with their database names. */
+    public static final List<String> SERVICES = List.of("criteria-service", "progress-service", "scoring-service");
+
+    private final StackOptions options;
+    private final Path logs;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> servicePorts = new HashMap<>();
+    private int keycloakPort;
+
+    public Stack(StackOptions options) {
+        this.options = options;
+        this.logs = options.dataDir().resolve("logs");
+        for (int i = 0; i < SERVICES.size(); i++) {
+            servicePorts.put(SERVICES.get(i), options.freePorts() ? Ports.free() : 8081 + i);
+        }
+        keycloakPort = options.freePorts() ? Ports.free() : 8180;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    /** Starts every piece that is not external, waiting for each to be ready. */
+    public void start() {
+        step("PostgreSQL", this::startPostgres);
+        step("Kafka", this::startKafka);
+        step("Keycloak", this::startKeycloak);
+        for (String name : SERVICES) {
+            step(name, () -> startService(name));
+        }
+    }
+
+    private void startPostgres() {
+        if (options.externalPostgresUrl() != null) {
+            say("using external PostgreSQL at " + options.externalPostgresUrl());
+        } else {
+            postgres = new PostgresServer(options.dataDir().resolve("postgres"), options.dataDir().resolve("pg-binaries"),
+                    options.freePorts() ? 0 : options.postgresPort(), true, logs.resolve("postgres.log"));
+            postgres.start();
+        }
+        for (String service : SERVICES) {
+            PostgresServer.ensureDatabase(adminJdbcUrl(), postgresUser(), postgresPassword(), databaseOf(service));
+        }
+    }
+
+    private void startKafka() {
+        if (options.externalKafka() != null) {
+            say("using external Kafka at " + options.externalKafka());
+            return;
+        }
+        kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.freePorts() ? 0 : 9092, "512m",
+                logs.resolve("kafka.log"));
+        kafka.start(Duration.ofSeconds(120));
+        kafka.createTopics(TopicSpec.SYSTEM);
+    }
+
+    private void startKeycloak() {
+        if (options.externalKeycloakIssuer() != null) {
+            say("using external Keycloak realm at " + options.externalKeycloakIssuer());
+            return;
+        }
+        List<String> origins = new ArrayList<>();
+        for (String service : SERVICES) {
+            origins.add("http://localhost:" + servicePorts.get(service));
+            origins.add("http://127.0.0.1:" + servicePorts.get(service));
+        }
+        keycloak = new KeycloakServer(options.dataDir().resolve("keycloak-" + Engines.keycloakVersion()), keycloakPort,
+                options.root().resolve("deploy/keycloak/par-realm.json"), origins, logs.resolve("keycloak.log"));
+        keycloak.start(Duration.ofSeconds(240));
+    }
+
+    /** Starts (or restarts) one service and waits until it is ready. */
+    public void startService(String name) {
+        ServiceProcess service = services.computeIfAbsent(name, n -> new ServiceProcess(n, options.root().resolve(n),
+                servicePorts.get(n), serviceEnvironment(n), options.serviceJvmOptions(), logs.resolve(n + ".log")));
+        service.start(Duration.ofSeconds(120));
+    }
+
+    /** The environment a service reads its connections from (see each service's README). */
+    public Map<String, String> serviceEnvironment(String name) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(databaseOf(name)));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgresUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgresPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
+        env.put("PAR_LINKS_CRITERIA", url("criteria-service"));
+        env.put("PAR_LINKS_PROGRESS", url("progress-service"));
+        env.put("PAR_LINKS_SCORING", url("scoring-service"));
+        env.putAll(options.serviceEnvironment());
+        return env;
+    }
+
+    public static String databaseOf(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    public String jdbcUrl(String database) {
+        if (options.externalPostgresUrl() != null) {
+            String base = options.externalPostgresUrl();
+            return base.substring(0, base.lastIndexOf('/') + 1) + database;
+        }
+        return postgres.jdbcUrl(database);
+    }
+
+    private String adminJdbcUrl() {
+        return options.externalPostgresUrl() != null ? options.externalPostgresUrl() : postgres.jdbcUrl("postgres");
+    }
+
+    public String postgresUser() {
+        return options.externalPostgresUrl() != null ? options.postgresUser() : PostgresServer.USER;
+    }
+
+    public String postgresPassword() {
+        return options.externalPostgresUrl() != null ? options.postgresPassword() : PostgresServer.PASSWORD;
+    }
+
+    public String kafkaBootstrap() {
+        return options.externalKafka() != null ? options.externalKafka() : kafka.bootstrapServers();
+    }
+
+    public String issuer() {
+        return options.externalKeycloakIssuer() != null ? options.externalKeycloakIssuer() : keycloak.issuer();
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + servicePorts.get(service);
+    }
+
+    public String token(String username, String password) {
+        return KeycloakServer.token(issuer(), username, password);
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Stops everything this stack started, services first, PostgreSQL last. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        List<String> reverse = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(reverse);
+        for (String name : reverse) {
+            quietly("stopping " + name, () -> services.get(name).stop());
+        }
+        if (keycloak != null) {
+            quietly("stopping Keycloak", keycloak::stop);
+        }
+        if (kafka != null) {
+            quietly("stopping Kafka", kafka::stop);
+        }
+        if (postgres != null) {
+            quietly("stopping PostgreSQL", postgres::stop);
+        }
+    }
+
+    private void step(String what, Runnable action) {
+        long t0 = System.nanoTime();
+        say("starting " + what + " ...");
+        action.run();
+        say(String.format("%s ready (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void quietly(String what, Runnable action) {
+        try {
+            say(what);
+            action.run();
+        } catch (RuntimeException e) {
+            say(what + " failed: " + e.getMessage());
+        }
+    }
+
+    private void say(String line) {
+        options.out().accept(line);
+    }
+}

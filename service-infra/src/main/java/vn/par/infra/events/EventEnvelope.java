@@ -1,0 +1,111 @@
+package vn.par.infra.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * One event as it travels over Kafka: CloudEvents 1.0 in binary mode. The attributes are Kafka headers
+ * ({@code ce_id}, {@code ce_type}, ...), the record key is the ordering key (the plan id) and the record
+ * value is the JSON data.
+ *
+ * @param id       unique per event; consumers use it to recognise a redelivery
+ * @param type     e.g. {@code ProgressReported}
+ * @param source   the service that emitted it, e.g. {@code /progress-service}
+ * @param time     when the change happened
+ * @param key      the ordering key (also the CloudEvents {@code subject} and {@code partitionkey})
+ * @param sequence per key, strictly increasing (1, 2, 3, ...) in the order the changes were committed
+ * @param data     the JSON payload
+ */
+public record EventEnvelope(UUID id, String type, String source, Instant time, String key, long sequence, String data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    static final String H_SPEC = "ce_specversion";
+    static final String H_ID = "ce_id";
+    static final String H_TYPE = "ce_type";
+    static final String H_SOURCE = "ce_source";
+    static final String H_TIME = "ce_time";
+    static final String H_SUBJECT = "ce_subject";
+    static final String H_SEQUENCE = "ce_sequence";
+    static final String H_PARTITION_KEY = "ce_partitionkey";
+    static final String H_CONTENT_TYPE = "content-type";
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** The CloudEvents attributes as Kafka headers. */
+    public Headers headers() {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, H_SPEC, SPEC_VERSION);
+        add(headers, H_ID, id.toString());
+        add(headers, H_TYPE, type);
+        add(headers, H_SOURCE, source);
+        add(headers, H_TIME, time.toString());
+        add(headers, H_SUBJECT, key);
+        add(headers, H_SEQUENCE, Long.toString(sequence));
+        add(headers, H_PARTITION_KEY, key);
+        add(headers, H_CONTENT_TYPE, "application/json");
+        return headers;
+    }
+
+    public byte[] dataBytes() {
+        return data.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads an event back from a consumed record.
+     *
+     * @throws MalformedEventException when a required attribute is missing or unreadable, so the consumer can
+     *                                 log and skip a record it can never apply instead of retrying forever
+     */
+    public static EventEnvelope from(ConsumerRecord<String, ?> record) {
+        Headers h = record.headers();
+        try {
+            Object value = record.value();
+            String data = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+            String key = record.key() != null ? record.key() : required(h, H_SUBJECT);
+            return new EventEnvelope(
+                    UUID.fromString(required(h, H_ID)),
+                    required(h, H_TYPE),
+                    required(h, H_SOURCE),
+                    Instant.parse(required(h, H_TIME)),
+                    key,
+                    Long.parseLong(required(h, H_SEQUENCE)),
+                    data);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException(
+                    "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        if (header == null || header.value() == null) {
+            throw new IllegalArgumentException("missing header " + name);
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A record that is not one of our events (or is damaged). */
+    public static final class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vn.par.infra.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.par.infra.events.EventEnvelope;
+
+/**
+ * Appends events to the transactional outbox. Must be called inside the transaction that makes the change
+ * the event announces: either both are committed or neither is. The {@link OutboxRelay} sends them on.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay, OutboxConfig config) {
+        this.em = em;
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.source = config.source();
+    }
+
+    /**
+     * Records an event for {@code topic}, ordered by {@code key}, and returns it with its id and per-key
+     * sequence number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String key, String type, Object payload) {
+        String data;
+        try {
+            data = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
+        }
+        long sequence = ((Number) em.createNativeQuery("""
+                INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?1, ?2, 1)
+                ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
+                RETURNING last_sequence""")
+                .setParameter(1, topic)
+                .setParameter(2, key)
+                .getSingleResult()).longValue();
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(), key, sequence, data);
+        em.createNativeQuery("""
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, event.id())
+                .setParameter(2, topic)
+                .setParameter(3, key)
+                .setParameter(4, type)
+                .setParameter(5, sequence)
+                .setParameter(6, event.time())
+                .setParameter(7, data)
+                .executeUpdate();
+        // Wake the relay as soon as the row is visible, rather than waiting for its next poll.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return event;
+    }
+}

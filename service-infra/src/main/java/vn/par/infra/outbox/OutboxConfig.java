@@ -1,0 +1,34 @@
+package vn.par.infra.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay behaves. Prefix {@code par.outbox}. */
+@ConfigMapping(prefix = "par.outbox")
+public interface OutboxConfig {
+
+    /** The CloudEvents {@code source} of every event this service emits, e.g. {@code /progress-service}. */
+    String source();
+
+    /** Whether this instance relays the outbox to Kafka (several instances may run; one relays at a time). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Most events sent to Kafka in one round trip. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay sleeps when it was not woken by a commit; bounds delivery delay after a restart. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Longest pause between attempts while Kafka or the database is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long the broker may take to acknowledge a batch before the attempt counts as failed. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+}

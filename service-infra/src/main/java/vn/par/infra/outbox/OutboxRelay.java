@@ -1,0 +1,310 @@
+package vn.par.infra.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import vn.par.infra.events.EventEnvelope;
+
+/**
+ * Sends outbox rows to Kafka in commit order and deletes them once the broker has acknowledged them.
+ *
+ * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a batch
+ * again, and consumers recognise the repeat by the event's key and sequence. Order per key holds because rows
+ * are sent in id order by one relay at a time (a PostgreSQL advisory lock elects it when several instances
+ * run), the producer is idempotent, and a failed send stops the batch there: the failed row and everything
+ * after it are sent again, in order, on the next attempt.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** Advisory lock key shared by every instance of a service: one relay per database at a time. */
+    private static final long RELAY_LOCK = 0x5041525f4f555458L; // "PAR_OUTX"
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicLong pending = new AtomicLong();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.published = Counter.builder("par.outbox.published").description("Events the relay delivered to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("par.outbox.failures").description("Relay attempts that failed")
+                .register(meters);
+        meters.gauge("par.outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            Log.info("Outbox relay disabled (par.outbox.relay-enabled=false)");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(config.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a transaction that appended events commits. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Number of events waiting in the outbox at the last look. */
+    public long pending() {
+        return pending.get();
+    }
+
+    private void run() {
+        long backoff = 0;
+        boolean failing = false;
+        while (running) {
+            try {
+                int sent = relayBatch();
+                if (failing) {
+                    Log.info("Outbox relay recovered: delivering again");
+                    failing = false;
+                }
+                backoff = 0;
+                if (sent < config.batchSize()) {
+                    await(config.pollInterval().toMillis());
+                }
+            } catch (Exception e) {
+                failures.increment();
+                backoff = Math.min(config.maxBackoff().toMillis(), Math.max(100, backoff * 2));
+                if (!failing) {
+                    Log.warnf("Outbox relay cannot deliver (%s); retrying every %d ms at most until it can",
+                            rootMessage(e), config.maxBackoff().toMillis());
+                    failing = true;
+                } else {
+                    Log.debugf(e, "Outbox relay still failing");
+                }
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** One round: take the oldest rows, send them, delete those the broker acknowledged. */
+    int relayBatch() throws SQLException, InterruptedException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c)) {
+                    c.rollback();
+                    return 0; // another instance is relaying
+                }
+                List<Row> rows = oldest(c);
+                if (rows.isEmpty()) {
+                    pending.set(0);
+                    c.commit();
+                    return 0;
+                }
+                List<Long> delivered = send(rows);
+                delete(c, delivered);
+                c.commit();
+                published.increment(delivered.size());
+                if (delivered.size() < rows.size()) {
+                    throw new IllegalStateException("broker did not acknowledge event "
+                            + rows.get(delivered.size()).event.id());
+                }
+                return delivered.size();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                safeRollback(c);
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> oldest(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, event_id, topic, event_key, event_type, sequence, occurred_at, payload,
+                       (SELECT count(*) FROM outbox_event) AS pending
+                FROM outbox_event ORDER BY id LIMIT ?""")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.set(rs.getLong("pending"));
+                    EventEnvelope event = new EventEnvelope((UUID) rs.getObject("event_id"), rs.getString("event_type"),
+                            config.source(), rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_key"),
+                            rs.getLong("sequence"), rs.getString("payload"));
+                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), event));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Sends the rows in order and returns the ids of the longest acknowledged prefix. */
+    private List<Long> send(List<Row> rows) throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            try {
+                acks.add(producer.send(new ProducerRecord<>(row.topic, null, row.event.key(), row.event.dataBytes(),
+                        row.event.headers())));
+            } catch (RuntimeException e) {
+                Log.debugf(e, "send of %s refused", row.event.id());
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> delivered = new ArrayList<>(acks.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                delivered.add(rows.get(i).id);
+            } catch (ExecutionException | TimeoutException e) {
+                Log.debugf(e, "event %s not acknowledged", rows.get(i).event.id());
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    private void delete(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> props = new java.util.HashMap<>();
+        kafkaConfig.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k)) {
+                props.put(k, v);
+            }
+        });
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+        int timeout = (int) config.sendTimeout().toMillis();
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 10_000));
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 10_000));
+        return props;
+    }
+
+    private void await(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wake.await(millis, TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void safeRollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it is all that is left
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private record Row(long id, String topic, EventEnvelope event) {
+    }
+}

@@ -1,0 +1,238 @@
+package vn.par.infra.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure of a request into one {@code application/problem+json} body. Stack traces and class
+ * names never leave the service: an unexpected error gets an error id that is also in the log.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), null, v.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        Problem.FieldError first = errors.isEmpty() ? new Problem.FieldError("", null, "") : errors.get(0);
+        String detail = errors.size() == 1
+                ? "Trường '" + first.field() + "': " + first.message()
+                : errors.size() + " trường không hợp lệ; trường đầu tiên '" + first.field() + "': " + first.message();
+        return respond(Problem.of(400, "Dữ liệu không hợp lệ", detail).withField(first.field()).withErrors(errors), uri);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Không có quyền",
+                "Tài khoản của bạn không có quyền thực hiện thao tác này."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null) {
+            return respond(jsonProblem(json), uri);
+        }
+        int status = e.getResponse().getStatus();
+        Problem problem = switch (status) {
+            case 400 -> Problem.of(400, "Yêu cầu không hợp lệ", "Máy chủ không đọc được yêu cầu này.");
+            case 404 -> Problem.of(404, "Không tìm thấy", "Không có tài nguyên nào tại đường dẫn này.");
+            case 405 -> Problem.of(405, "Phương thức không được hỗ trợ",
+                    "Đường dẫn này không nhận phương thức HTTP đã dùng.");
+            case 406 -> Problem.of(406, "Không có định dạng phù hợp",
+                    "Máy chủ không trả được định dạng mà yêu cầu đòi hỏi (tiêu đề Accept).");
+            case 413 -> Problem.of(413, "Dữ liệu quá lớn", "Nội dung gửi lên vượt quá giới hạn cho phép.");
+            case 415 -> Problem.of(415, "Định dạng không được hỗ trợ",
+                    "Kiểu nội dung (Content-Type) '" + headers.getMediaType() + "' không được chấp nhận ở đây.");
+            default -> Problem.of(status, "Lỗi yêu cầu", "Yêu cầu không thực hiện được (HTTP " + status + ").");
+        };
+        return respond(problem, uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        if (isDatabaseUnavailable(e)) {
+            Log.warnf("[%s] database unavailable: %s", errorId, e.getMessage());
+            return Response.status(503)
+                    .header("Retry-After", "5")
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Tạm thời không phục vụ được",
+                            "Cơ sở dữ liệu đang không truy cập được; yêu cầu chưa được ghi nhận. Vui lòng thử lại sau ít giây.")
+                            .withInstance(uri.getPath()).withErrorId(errorId))
+                    .build();
+        }
+        Log.errorf(e, "[%s] unexpected error on %s", errorId, uri.getPath());
+        return respond(Problem.of(500, "Lỗi máy chủ",
+                "Đã có lỗi không mong muốn. Hãy báo cho quản trị viên mã lỗi " + errorId + ".").withErrorId(errorId), uri);
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Chưa xác thực",
+                        "Cần đăng nhập: gửi kèm mã truy cập hợp lệ (Authorization: Bearer ...).").withInstance(uri.getPath()))
+                .build();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            String detail = e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                    ? "Trường '" + field + "' có kiểu dữ liệu sai (cần " + describe(mismatched.getTargetType()) + ")."
+                    : "Trường '" + field + "' không đọc được.";
+            return Problem.of(400, "Dữ liệu không hợp lệ", detail).withType(ProblemTypes.MALFORMED_BODY).withField(field)
+                    .withErrors(List.of(new Problem.FieldError(field, null, detail)));
+        }
+        String where = e.getLocation() == null ? ""
+                : " (dòng " + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + ")";
+        return Problem.of(400, "JSON không hợp lệ", "Nội dung gửi lên không phải JSON hợp lệ" + where + ".")
+                .withType(ProblemTypes.MALFORMED_BODY);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "số nguyên";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "số";
+        }
+        if (type == String.class) {
+            return "chuỗi ký tự";
+        }
+        if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            List<String> names = new ArrayList<>();
+            for (Object v : values) {
+                names.add(v.toString());
+            }
+            return "một trong " + String.join(", ", names);
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "danh sách";
+        }
+        return "đối tượng";
+    }
+
+    /**
+     * The field as the client named it: {@code create.request.evidence[0].url} becomes {@code evidence[0].url};
+     * a violated query or path parameter keeps its own name.
+     */
+    static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    if (node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return parameter == null ? "" : parameter;
+        }
+        return String.join(".", names);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        Problem body = problem.instance() == null ? problem.withInstance(uri.getPath()) : problem;
+        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            if (name.equals("org.hibernate.exception.JDBCConnectionException")
+                    || (t.getMessage() != null && t.getMessage().contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
