@@ -76,7 +76,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet. */
     public void createTopics(List<TopicSpec> topics) {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics that do not exist yet on any Kafka cluster (replication factor 1: one broker). */
+    public static void createTopics(String bootstrapServers, List<TopicSpec> topics) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (TopicSpec t : topics) {
                 NewTopic nt = new NewTopic(t.name(), t.partitions(), (short) 1);
@@ -114,8 +119,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    public static Admin admin(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         return Admin.create(p);

@@ -69,7 +69,8 @@ public final class Stack implements AutoCloseable {
 
     private void startKafka() {
         if (options.externalKafka() != null) {
-            say("using external Kafka at " + options.externalKafka());
+            say("using external Kafka at " + options.externalKafka() + "; creating missing topics");
+            KafkaBroker.createTopics(options.externalKafka(), TopicSpec.SYSTEM);
             return;
         }
         kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.freePorts() ? 0 : 9092, "512m",

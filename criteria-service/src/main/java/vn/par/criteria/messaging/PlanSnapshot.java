@@ -1,0 +1,31 @@
+package vn.par.criteria.messaging;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The data of {@code PlanPublished} and {@code PlanChanged} on {@code par.plans}: the whole plan, so a consumer
+ * needs nothing else and the compacted topic always holds the latest state. See the README's "Events".
+ */
+public record PlanSnapshot(UUID planId, int version, String status, Agency agency, int year, int baselineYear,
+        List<Criterion> criteria, List<Task> tasks, List<Unit> units) {
+
+    public record Agency(UUID id, String name) {
+    }
+
+    public record Criterion(String code, String parentCode, String title, boolean leaf, BigDecimal maxPoints,
+            BigDecimal baselinePoints, BigDecimal targetPoints, Values derived, String note) {
+    }
+
+    public record Values(BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints) {
+    }
+
+    public record Task(UUID id, String criterionCode, String description, List<String> leadUnits,
+            List<String> coordinatingUnits, LocalDate dueDate) {
+    }
+
+    public record Unit(String code, String name) {
+    }
+}

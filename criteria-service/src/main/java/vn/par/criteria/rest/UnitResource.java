@@ -1,0 +1,81 @@
+package vn.par.criteria.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.par.criteria.service.UnitDirectory;
+import vn.par.criteria.unit.Agency;
+import vn.par.criteria.unit.Unit;
+import vn.par.criteria.unit.UnitKind;
+
+@Path("/api/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Đơn vị", description = "Đơn vị của các cơ quan và nhóm đơn vị")
+public class UnitResource {
+
+    public record UnitInput(
+            @NotBlank(message = "cần tên cơ quan") @Size(max = 300) String agency,
+            @NotBlank(message = "cần mã đơn vị") @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,39}",
+                    message = "mã gồm chữ in hoa không dấu, chữ số, '-' hoặc '_', tối đa 40 ký tự") String code,
+            @NotBlank(message = "cần tên đơn vị") @Size(max = 300) String name,
+            @Size(max = 20) List<@NotBlank @Size(max = 300) String> aliases,
+            @NotNull(message = "cần loại đơn vị") UnitKind kind,
+            @Size(max = 200) List<@NotBlank String> members) {
+    }
+
+    public record UnitDetails(String code, String name, String kind, String agency, List<String> aliases,
+            List<String> members) {
+    }
+
+    private final UnitDirectory directory;
+
+    public UnitResource(UnitDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @RolesAllowed({ "admin", "viewer", "reporter" })
+    @Operation(summary = "Các đơn vị (của một cơ quan, nếu có tham số agency)")
+    public List<UnitDetails> list(@QueryParam("agency") String agency) {
+        List<Unit> units = agency == null || agency.isBlank()
+                ? Unit.<Unit> list("order by agency.name, code")
+                : Agency.findByName(agency).map(Unit::ofAgency).orElse(List.of());
+        return units.stream().map(UnitResource::details).toList();
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Thêm một đơn vị hoặc nhóm đơn vị (cơ quan được tạo nếu chưa có)")
+    @Transactional
+    public Response create(@Valid @NotNull(message = "cần thông tin đơn vị") UnitInput input) {
+        Unit unit = directory.create(input.agency(), input.code(), input.name(),
+                input.aliases() == null ? List.of() : input.aliases(), input.kind(),
+                input.members() == null ? List.of() : input.members());
+        return Response.created(URI.create("/api/units/" + unit.code)).entity(details(unit)).build();
+    }
+
+    static UnitDetails details(Unit u) {
+        return new UnitDetails(u.code, u.name, u.kind.name(), u.agency.name, List.copyOf(u.aliases),
+                u.members.stream().map(m -> m.code).toList());
+    }
+}

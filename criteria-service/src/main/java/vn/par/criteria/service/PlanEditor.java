@@ -1,0 +1,274 @@
+package vn.par.criteria.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.par.criteria.messaging.PlanEvents;
+import vn.par.criteria.plan.AuditEntry;
+import vn.par.criteria.plan.CriteriaTree;
+import vn.par.criteria.plan.Criterion;
+import vn.par.criteria.plan.Plan;
+import vn.par.criteria.plan.PlanStatus;
+import vn.par.criteria.plan.Points;
+import vn.par.criteria.plan.Task;
+import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.unit.Unit;
+import vn.par.infra.problem.ProblemException;
+
+/**
+ * Review, edit and publish. Each use case locks the plan, records every changed field in the audit trail and,
+ * once the plan is published, raises its version and announces the new snapshot on {@code par.plans}, all in
+ * one transaction.
+ */
+@ApplicationScoped
+public class PlanEditor {
+
+    private static final List<String> CRITERION_FIELDS = List.of("title", "maxPoints", "baselinePoints", "targetPoints",
+            "note", "reason");
+
+    private final PlanEvents events;
+
+    public PlanEditor(PlanEvents events) {
+        this.events = events;
+    }
+
+    @Transactional
+    public Plan publish(UUID planId, String actor) {
+        Plan plan = lock(planId);
+        if (plan.status != PlanStatus.DRAFT) {
+            throw ProblemException.conflict("Kế hoạch đang ở trạng thái " + plan.status + "; chỉ bản nháp (DRAFT) mới công bố được.");
+        }
+        plan.status = PlanStatus.PUBLISHED;
+        plan.version = 1;
+        plan.publishedAt = Instant.now();
+        audit(plan, actor, AuditEntry.Action.PUBLISHED, null, "status", "DRAFT", "PUBLISHED", null);
+        events.published(plan);
+        return plan;
+    }
+
+    @Transactional
+    public Plan close(UUID planId, String actor, String reason) {
+        Plan plan = lock(planId);
+        if (plan.status != PlanStatus.PUBLISHED) {
+            throw ProblemException.conflict("Chỉ kế hoạch đã công bố mới đóng được; kế hoạch đang ở trạng thái " + plan.status + ".");
+        }
+        plan.status = PlanStatus.CLOSED;
+        plan.version++;
+        audit(plan, actor, AuditEntry.Action.CLOSED, null, "status", "PUBLISHED", "CLOSED", reason);
+        events.changed(plan);
+        return plan;
+    }
+
+    /**
+     * Applies a JSON merge patch to a criterion: a member that is present is set (null clears it), a member that
+     * is absent is left alone.
+     */
+    @Transactional
+    public Plan updateCriterion(UUID planId, String code, ObjectNode patch, String actor) {
+        Plan plan = lockEditable(planId);
+        Criterion c = plan.criterion(code)
+                .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!CRITERION_FIELDS.contains(name)) {
+                throw ProblemException.badRequest(name, "Trường '" + name + "' không sửa được; các trường sửa được: "
+                        + String.join(", ", CRITERION_FIELDS) + ".");
+            }
+        });
+        String reason = text(patch, "reason", 1000);
+        List<String[]> changes = new ArrayList<>();
+        if (patch.has("title")) {
+            String title = text(patch, "title", 2000);
+            if (title == null || title.isBlank()) {
+                throw ProblemException.badRequest("title", "Tên tiêu chí không được để trống.");
+            }
+            if (!title.equals(c.title)) {
+                changes.add(new String[] { "title", c.title, title });
+                c.title = title;
+            }
+        }
+        if (patch.has("note")) {
+            String note = text(patch, "note", 4000);
+            note = note == null || note.isBlank() ? null : note;
+            if (!Objects.equals(note, c.note)) {
+                changes.add(new String[] { "note", c.note, note });
+                c.note = note;
+            }
+        }
+        for (Points field : Points.values()) {
+            if (patch.has(field.name())) {
+                BigDecimal value = points(patch.get(field.name()), field);
+                BigDecimal old = c.get(field);
+                if (old == null ? value != null : value == null || old.compareTo(value) != 0) {
+                    changes.add(new String[] { field.name(), Vietnamese.number(old), Vietnamese.number(value) });
+                    c.set(field, value);
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            return plan;
+        }
+        checkLeafLimits(plan, c);
+        bumpIfPublished(plan);
+        for (String[] change : changes) {
+            audit(plan, actor, AuditEntry.Action.CRITERION_UPDATED, code, change[0], change[1], change[2], reason);
+        }
+        announce(plan);
+        return plan;
+    }
+
+    @Transactional
+    public Task addTask(UUID planId, String code, TaskInput input, String actor) {
+        Plan plan = lockEditable(planId);
+        Criterion c = plan.criterion(code)
+                .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+        Task t = new Task();
+        t.id = UUID.randomUUID();
+        t.criterion = c;
+        t.position = c.tasks.stream().mapToInt(x -> x.position + 1).max().orElse(0);
+        apply(plan, t, input);
+        c.tasks.add(t);
+        bumpIfPublished(plan);
+        audit(plan, actor, AuditEntry.Action.TASK_ADDED, t.id.toString(), "description", null, describe(t), input.reason());
+        announce(plan);
+        return t;
+    }
+
+    @Transactional
+    public Task updateTask(UUID planId, UUID taskId, TaskInput input, String actor) {
+        Plan plan = lockEditable(planId);
+        Task t = plan.task(taskId).orElseThrow(() -> ProblemException.notFound("Kế hoạch không có nhiệm vụ " + taskId + "."));
+        String before = describe(t);
+        apply(plan, t, input);
+        String after = describe(t);
+        if (!before.equals(after)) {
+            bumpIfPublished(plan);
+            audit(plan, actor, AuditEntry.Action.TASK_UPDATED, taskId.toString(), "task", before, after, input.reason());
+            announce(plan);
+        }
+        return t;
+    }
+
+    @Transactional
+    public void removeTask(UUID planId, UUID taskId, String reason, String actor) {
+        Plan plan = lockEditable(planId);
+        Task t = plan.task(taskId).orElseThrow(() -> ProblemException.notFound("Kế hoạch không có nhiệm vụ " + taskId + "."));
+        t.criterion.tasks.remove(t);
+        bumpIfPublished(plan);
+        audit(plan, actor, AuditEntry.Action.TASK_REMOVED, taskId.toString(), "task", describe(t), null, reason);
+        announce(plan);
+    }
+
+    private void apply(Plan plan, Task t, TaskInput input) {
+        t.description = input.description().strip();
+        t.dueDate = input.dueDate();
+        t.assign(units(plan, input.leadUnits(), "leadUnits"), units(plan, input.coordinatingUnits(), "coordinatingUnits"));
+    }
+
+    private static List<Unit> units(Plan plan, List<String> codes, String field) {
+        List<Unit> result = new ArrayList<>();
+        for (String code : codes) {
+            Unit u = Unit.findByCode(code.strip())
+                    .filter(x -> x.agency.id.equals(plan.agency.id))
+                    .orElseThrow(() -> ProblemException.badRequest(field,
+                            "Không có đơn vị mã '" + code + "' thuộc " + plan.agency.name + "."));
+            if (!result.contains(u)) {
+                result.add(u);
+            }
+        }
+        return result;
+    }
+
+    private static String describe(Task t) {
+        return t.description + " | chủ trì: " + String.join(", ", t.units(TaskUnit.Role.LEAD).stream()
+                .map(u -> u.code).toList()) + " | phối hợp: " + String.join(", ",
+                        t.units(TaskUnit.Role.COORDINATING).stream().map(u -> u.code).toList())
+                + (t.dueDate == null ? "" : " | hạn: " + t.dueDate);
+    }
+
+    /** A leaf cannot aim or have scored above its maximum. */
+    private static void checkLeafLimits(Plan plan, Criterion c) {
+        CriteriaTree tree = plan.tree();
+        if (!tree.isLeaf(c.code)) {
+            return;
+        }
+        CriteriaTree.Derived d = tree.derived(c.code);
+        for (Points field : List.of(Points.baselinePoints, Points.targetPoints)) {
+            if (d.get(field).compareTo(d.maxPoints()) > 0) {
+                throw ProblemException.badRequest(field.name(), Vietnamese.field(field.name()) + " ("
+                        + Vietnamese.number(d.get(field)) + ") lớn hơn điểm tối đa (" + Vietnamese.number(d.maxPoints())
+                        + ") của tiêu chí " + c.code + ".");
+            }
+        }
+    }
+
+    private static BigDecimal points(JsonNode node, Points field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw ProblemException.badRequest(field.name(), Vietnamese.field(field.name())
+                    + " phải là một số (ví dụ 15.5) hoặc null.");
+        }
+        BigDecimal value = node.decimalValue();
+        String problem = PointsRules.problem(value);
+        if (problem != null) {
+            throw ProblemException.badRequest(field.name(), Vietnamese.field(field.name()) + " " + problem + ".");
+        }
+        return PointsRules.normalise(value);
+    }
+
+    private static String text(ObjectNode patch, String name, int max) {
+        JsonNode node = patch.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ProblemException.badRequest(name, "Trường '" + name + "' phải là chuỗi ký tự.");
+        }
+        String value = node.asText().strip();
+        if (value.length() > max) {
+            throw ProblemException.badRequest(name, "Trường '" + name + "' dài tối đa " + max + " ký tự.");
+        }
+        return value;
+    }
+
+    private Plan lock(UUID planId) {
+        return Plan.findForUpdate(planId)
+                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + planId + "."));
+    }
+
+    private Plan lockEditable(UUID planId) {
+        Plan plan = lock(planId);
+        if (plan.status == PlanStatus.CLOSED) {
+            throw ProblemException.conflict("Kế hoạch đã đóng; không sửa được nữa.");
+        }
+        return plan;
+    }
+
+    private static void bumpIfPublished(Plan plan) {
+        if (plan.status == PlanStatus.PUBLISHED) {
+            plan.version++;
+        }
+    }
+
+    private void announce(Plan plan) {
+        if (plan.status == PlanStatus.PUBLISHED) {
+            events.changed(plan);
+        }
+    }
+
+    private static void audit(Plan plan, String actor, AuditEntry.Action action, String target, String field,
+            String oldValue, String newValue, String reason) {
+        AuditEntry.record(plan, actor, action, target, field, oldValue, newValue, reason);
+    }
+}

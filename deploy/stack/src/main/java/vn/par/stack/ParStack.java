@@ -1,0 +1,234 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one command that runs the whole system on this machine: PostgreSQL, Kafka, Keycloak and the three
+ * services, with the sample plan loaded. Ctrl-C (or SIGTERM) stops everything, services first.
+ *
+ * <pre>
+ * java -jar deploy/stack/target/par-stack.jar [--fresh] [--no-sample]
+ *      [--postgres-url=jdbc:postgresql://host:5432/postgres --postgres-user=u --postgres-password=p]
+ *      [--kafka=host:9092] [--keycloak=https://sso.example/realms/par]
+ * </pre>
+ */
+public final class ParStack {
+
+    /** Set in the child a launcher re-starts in its own session, see {@link #main}. */
+    private static final String DETACHED = "PAR_STACK_DETACHED";
+
+    private ParStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
+        if (System.getenv(DETACHED) == null && !ManagedProcess.isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            System.exit(runDetached(args));
+        }
+        Path root = projectRoot();
+        Path data = root.resolve(".local");
+        boolean fresh = arguments.contains("--fresh");
+        if (fresh) {
+            say("--fresh: deleting " + data);
+            deleteTree(data);
+        }
+        StackOptions options = new StackOptions(root, data, false, intOption(arguments, "--postgres-port", 15432),
+                option(arguments, "--postgres-url"), option(arguments, "--postgres-user", "postgres"),
+                option(arguments, "--postgres-password", "postgres"), option(arguments, "--kafka"),
+                option(arguments, "--keycloak"), List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.of(), ParStack::say);
+        Stack stack = new Stack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping (services first, PostgreSQL last) ...");
+            stack.close();
+            say("stopped; data kept in " + data);
+            stopped.countDown();
+        }, "par-stack-shutdown"));
+        watchParent();
+        try {
+            long t0 = System.nanoTime();
+            stack.start();
+            UUID plan = null;
+            if (!arguments.contains("--no-sample")) {
+                String token = stack.token("admin", "admin");
+                plan = new SampleData().load(stack.url("criteria-service"), token, ParStack::say);
+                awaitScores(stack, plan);
+            }
+            printReady(stack, plan, (System.nanoTime() - t0) / 1e9);
+        } catch (StackException e) {
+            System.err.println();
+            System.err.println("FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    /** The scoring service learns the plan from Kafka; ready means the dashboard can show it. */
+    private static void awaitScores(Stack stack, UUID plan) {
+        String token = stack.token("viewer", "viewer");
+        ServiceProcess scoring = stack.service("scoring-service");
+        scoring.process().await("the sample plan's scores to appear at scoring-service", Duration.ofSeconds(60), () -> {
+            try {
+                var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(scoring.baseUrl() + "/api/plans/" + plan + "/scores"))
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build();
+                return java.net.http.HttpClient.newHttpClient()
+                        .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    private static void printReady(Stack stack, UUID plan, double seconds) {
+        String kc = "http://localhost:" + (stack.keycloak() == null ? "?" : stack.keycloak().port());
+        String[][] rows = {
+            { "Bảng điều hành (dashboard)", stack.url("scoring-service") + "/" },
+            { "Quản trị kế hoạch", stack.url("criteria-service") + "/" },
+            { "Cổng đơn vị", stack.url("progress-service") + "/" },
+            { "Swagger UI criteria", stack.url("criteria-service") + "/q/swagger-ui" },
+            { "Swagger UI progress", stack.url("progress-service") + "/q/swagger-ui" },
+            { "Swagger UI scoring", stack.url("scoring-service") + "/q/swagger-ui" },
+            { "Keycloak (admin/admin)", kc + "/admin/master/console/#/par" },
+            { "Sample plan", plan == null ? "(not loaded: --no-sample)" : stack.url("scoring-service") + "/api/plans/" + plan + "/scores" },
+            { "Kafka", stack.kafkaBootstrap() },
+            { "PostgreSQL", stack.jdbcUrl("<criteria|progress|scoring>") },
+            { "Logs", stack.logs().toString() },
+        };
+        StringBuilder sb = new StringBuilder();
+        sb.append(System.lineSeparator()).append("==== Hệ thống Chỉ số CCHC đã sẵn sàng / PAR Index system ready (")
+                .append(String.format("%.0f s", seconds)).append(") ====").append(System.lineSeparator());
+        for (String[] row : rows) {
+            sb.append(String.format("  %-28s %s%n", row[0], row[1]));
+        }
+        sb.append("  Users (password = username): admin (admin), viewer (viewer),").append(System.lineSeparator())
+                .append("    reporters vp, khtc, ldvl, ttdvvl, cdcs (unit VP, KHTC, LDVL, TTDVVL, CDCS)")
+                .append(System.lineSeparator())
+                .append("  Ctrl-C stops everything; data is kept in .local/ (start again with --fresh to begin empty).")
+                .append(System.lineSeparator());
+        System.out.print(sb);
+    }
+
+    /**
+     * Re-runs this launcher in a session of its own, so Ctrl-C at the terminal reaches only this parent, which
+     * then asks the child to stop and the child stops the engines in order (otherwise the terminal would
+     * interrupt every process at once). The child also stops when this parent dies (its stdin closes).
+     */
+    private static int runDetached(String[] args) throws IOException, InterruptedException, URISyntaxException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", ManagedProcess.javaExecutable(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), ParStack.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put(DETACHED, "1");
+        Process child = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            child.destroy();
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-child"));
+        return child.waitFor();
+    }
+
+    /** In the detached child: stdin is a pipe from the parent; its end means the parent is gone. */
+    private static void watchParent() {
+        if (System.getenv(DETACHED) == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() != -1) {
+                    // the parent never writes
+                }
+            } catch (IOException ignored) {
+                // same as end of stream
+            }
+            System.exit(0); // runs the shutdown hook: ordered stop
+        }, "parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The folder holding deploy/keycloak/par-realm.json: the current one or one of its parents, else the jar's. */
+    static Path projectRoot() throws URISyntaxException {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("deploy/keycloak/par-realm.json"))) {
+                return p;
+            }
+        }
+        Path jar = Path.of(ParStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // deploy/stack/target/par-stack.jar
+        return jar.getParent().getParent().getParent().getParent();
+    }
+
+    private static String option(List<String> args, String name) {
+        return option(args, name, null);
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return fallback;
+    }
+
+    private static int intOption(List<String> args, String name, int fallback) {
+        String v = option(args, name);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new StackException("cannot delete " + p + ": " + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(LocalTime.now().withNano(0) + "  " + line);
+    }
+
+    private static String usage() {
+        return String.join(System.lineSeparator(),
+                "Runs the whole PAR Index system on this machine, with the sample plan loaded.",
+                "  --fresh                 start from empty data (deletes .local/)",
+                "  --no-sample             do not load the sample plan",
+                "  --postgres-url=URL      use an existing PostgreSQL (JDBC URL of a database to connect to, e.g.",
+                "                          jdbc:postgresql://db:5432/postgres); databases criteria, progress, scoring are created",
+                "  --postgres-user=U --postgres-password=P",
+                "  --postgres-port=N       port of the embedded PostgreSQL (default 15432)",
+                "  --kafka=HOST:PORT       use an existing Kafka (topics par.plans, par.progress, par.scores must exist)",
+                "  --keycloak=ISSUER       use an existing Keycloak realm, e.g. http://sso:8080/realms/par");
+    }
+}
