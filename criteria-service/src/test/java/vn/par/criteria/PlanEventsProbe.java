@@ -20,6 +20,7 @@ import vn.par.stack.testing.TestInfra;
 final class PlanEventsProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    private final List<EventEnvelope> seen = new ArrayList<>();
 
     PlanEventsProbe() {
         Properties p = new Properties();
@@ -32,20 +33,22 @@ final class PlanEventsProbe implements AutoCloseable {
         partitions.forEach(consumer::position); // fix the start now, before the test acts
     }
 
-    /** Events of one plan until {@code done} holds for the list so far, or fails after {@code timeout}. */
+    /**
+     * All events of one plan seen since the probe opened, once {@code done} holds for them; fails after
+     * {@code timeout}.
+     */
     List<EventEnvelope> await(String planId, Duration timeout, Predicate<List<EventEnvelope>> done) {
-        List<EventEnvelope> events = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                if (planId.equals(r.key())) {
-                    events.add(EventEnvelope.from(r));
-                }
+                seen.add(EventEnvelope.from(r));
             }
+            List<EventEnvelope> events = seen.stream().filter(e -> e.key().equals(planId)).toList();
             if (done.test(events)) {
                 return events;
             }
         }
+        List<EventEnvelope> events = seen.stream().filter(e -> e.key().equals(planId)).toList();
         throw new AssertionError("par.plans did not carry the expected events of plan " + planId + " within " + timeout
                 + "; got " + events.stream().map(e -> e.type() + "#" + e.sequence()).toList());
     }

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -54,8 +55,9 @@ public class Unit extends PanacheEntityBase {
     @Column(name = "alias")
     public List<String> aliases = new ArrayList<>();
 
-    /** For a group: its members. An empty group means every unit of the agency that is not a group. */
+    /** For a group: its members, by code. An empty group means every unit of the agency that is not a group. */
     @ManyToMany
+    @OrderBy("code")
     @JoinTable(name = "unit_group_member", joinColumns = @JoinColumn(name = "group_id"),
             inverseJoinColumns = @JoinColumn(name = "member_id"))
     public Set<Unit> members = new LinkedHashSet<>();
