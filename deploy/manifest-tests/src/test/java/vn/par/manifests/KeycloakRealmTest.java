@@ -1,0 +1,177 @@
+package vn.par.manifests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.par.manifests.Repo.Manifest;
+
+/** The production realm: the development realm's roles, claims and audience, without its shortcuts. */
+class KeycloakRealmTest {
+
+    static final JsonNode REALM = Repo.json(Repo.PRODUCTION_REALM);
+    static final JsonNode DEV = Repo.json(Repo.DEV_REALM);
+
+    static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals(clientId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    static JsonNode mapper(JsonNode client, String type) {
+        for (JsonNode m : client.path("protocolMappers")) {
+            if (m.path("protocolMapper").asText().equals(type)) {
+                return m;
+            }
+        }
+        throw new AssertionError(client.path("clientId").asText() + " has no " + type);
+    }
+
+    @Test
+    void hasNoUsers() {
+        assertTrue(REALM.path("users").isMissingNode() || REALM.path("users").isEmpty(), "the production realm must not carry users");
+        assertTrue(REALM.path("federatedUsers").isMissingNode() || REALM.path("federatedUsers").isEmpty());
+    }
+
+    @Test
+    void nobodyGetsATokenByPassword() {
+        JsonNode web = client(REALM, "par-web");
+        assertFalse(web.path("directAccessGrantsEnabled").asBoolean(true), "par-web: directAccessGrantsEnabled must be false");
+        assertTrue(web.path("publicClient").asBoolean());
+        assertTrue(web.path("standardFlowEnabled").asBoolean());
+        assertFalse(web.path("implicitFlowEnabled").asBoolean(true));
+        assertEquals("S256", web.path("attributes").path("pkce.code.challenge.method").asText());
+        for (JsonNode c : REALM.path("clients")) {
+            assertFalse(c.path("directAccessGrantsEnabled").asBoolean(false), c.path("clientId").asText() + " allows the password grant");
+        }
+    }
+
+    @Test
+    void requiresTlsAndLocksOutPasswordGuessing() {
+        assertEquals("external", REALM.path("sslRequired").asText());
+        assertTrue(REALM.path("bruteForceProtected").asBoolean());
+        assertFalse(REALM.path("registrationAllowed").asBoolean(true));
+    }
+
+    @Test
+    void redirectsOnlyToHttpsHostsThatTheIngressServes() {
+        Set<String> allowed = new HashSet<>();
+        for (JsonNode uri : client(REALM, "par-web").path("redirectUris")) {
+            String u = uri.asText();
+            assertTrue(u.startsWith("https://"), "redirect URI " + u);
+            assertFalse(u.contains("localhost") || u.contains("127.0.0.1"), "redirect URI " + u);
+            allowed.add(u);
+        }
+        for (Manifest ingress : Repo.manifests("Ingress")) {
+            for (JsonNode rule : ingress.spec().path("rules")) {
+                String expected = "https://" + rule.path("host").asText() + "/*";
+                assertTrue(allowed.contains(expected), "par-web cannot return to " + expected + " (served by " + ingress + ")");
+            }
+        }
+    }
+
+    @Test
+    void keepsTheRolesTheUnitClaimAndTheApiAudience() {
+        Set<String> roles = new HashSet<>();
+        REALM.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertTrue(roles.containsAll(List.of("admin", "reporter", "viewer")), "realm roles " + roles);
+
+        JsonNode web = client(REALM, "par-web");
+        JsonNode unit = mapper(web, "oidc-usermodel-attribute-mapper");
+        assertEquals("unit", unit.path("config").path("user.attribute").asText());
+        assertEquals("unit", unit.path("config").path("claim.name").asText());
+        assertEquals("true", unit.path("config").path("access.token.claim").asText());
+        JsonNode audience = mapper(web, "oidc-audience-mapper");
+        assertEquals("par-api", audience.path("config").path("included.client.audience").asText());
+        assertEquals("true", audience.path("config").path("access.token.claim").asText());
+        client(REALM, "par-api");
+
+        String profile = REALM.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
+                .path("config").path("kc.user.profile.config").get(0).asText();
+        boolean declared = false;
+        try {
+            for (JsonNode attribute : Repo.JSON.readTree(profile).path("attributes")) {
+                declared |= attribute.path("name").asText().equals("unit");
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("user profile is not JSON", e);
+        }
+        assertTrue(declared, "the user profile must declare the attribute unit");
+    }
+
+    @Test
+    void differsFromTheDevelopmentRealmOnlyWhereProductionMust() {
+        // Roles, user profile, texts and the mappers come from the development realm unchanged: a change there
+        // must reach the production realm too.
+        for (String field : List.of("realm", "roles", "defaultRole", "components", "localizationTexts", "supportedLocales",
+                "defaultLocale", "accessTokenLifespan", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan")) {
+            assertSame(DEV.path(field), REALM.path(field), field);
+        }
+        assertSame(client(DEV, "par-api"), client(REALM, "par-api"), "client par-api");
+        for (String field : List.of("protocolMappers", "defaultClientScopes", "optionalClientScopes", "publicClient")) {
+            assertSame(client(DEV, "par-web").path(field), client(REALM, "par-web").path(field), "par-web " + field);
+        }
+    }
+
+    private static void assertSame(JsonNode dev, JsonNode production, String what) {
+        String difference = Repo.firstDifference(dev, production, "");
+        assertTrue(difference == null, what + " differs from deploy/keycloak/par-realm.json at " + difference
+                + ": carry the change over to par-realm-production.json (and regenerate realm-import.yaml)");
+    }
+
+    @Test
+    void theRealmImportEmbedsExactlyTheProductionRealmFile() {
+        Manifest keycloak = Repo.manifests("Keycloak").get(0);
+        assertEquals("k8s.keycloak.org/v2alpha1", keycloak.doc().path("apiVersion").asText());
+        assertEquals(2, keycloak.spec().path("instances").asInt());
+        Manifest importCr = Repo.manifests("KeycloakRealmImport").get(0);
+        assertEquals(keycloak.name(), importCr.spec().path("keycloakCRName").asText());
+        String difference = Repo.firstDifference(REALM, importCr.spec().path("realm"), "");
+        assertTrue(difference == null,
+                "realm-import.yaml differs from par-realm-production.json at " + difference + ": regenerate it (see its header)");
+    }
+
+    @Test
+    void theServicesTrustTheIssuerKeycloakIsGiven() {
+        Manifest keycloak = Repo.manifests("Keycloak").get(0);
+        String hostname = keycloak.spec().path("hostname").path("hostname").asText();
+        String issuer = (hostname.startsWith("https://") ? hostname : "https://" + hostname) + "/realms/" + REALM.path("realm").asText();
+        for (String service : Repo.SERVICES) {
+            assertEquals(issuer, Workloads.kubernetesEnvironment(service).get("QUARKUS_OIDC_AUTH_SERVER_URL"), service);
+        }
+        // Keycloak's database is one of the CloudNativePG cluster's, with the role from the Secret it is given.
+        String secret = keycloak.spec().path("db").path("usernameSecret").path("name").asText();
+        String role = Repo.required("Secret", secret).doc().path("stringData").path("username").asText();
+        String cluster = Repo.manifests("Cluster").get(0).name();
+        assertEquals(cluster + "-rw", keycloak.spec().path("db").path("host").asText());
+        String database = keycloak.spec().path("db").path("database").asText();
+        assertTrue(Repo.manifests("Database").stream().anyMatch(d -> d.spec().path("name").asText().equals(database)
+                && d.spec().path("owner").asText().equals(role)), "no Database " + database + " owned by " + role);
+    }
+
+    @Test
+    void composeRunsTheDevelopmentRealm() {
+        JsonNode keycloak = Workloads.composeService("keycloak");
+        assertTrue(keycloak.path("image").asText().startsWith("quay.io/keycloak/keycloak:26.5"));
+        List<String> command = Repo.list(keycloak.path("command")).stream().map(JsonNode::asText).toList();
+        assertTrue(command.contains("--import-realm"));
+        assertTrue(command.contains("--hostname=http://localhost:8180"), "tokens must carry one issuer whoever asks");
+        assertTrue(Repo.list(keycloak.path("volumes")).stream().map(JsonNode::asText)
+                .anyMatch(v -> v.startsWith("../keycloak/par-realm.json:/opt/keycloak/data/import/")));
+        for (String service : Repo.SERVICES) {
+            assertEquals("http://keycloak:8180/realms/par",
+                    Workloads.composeEnvironment(Workloads.composeService(service)).get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        }
+    }
+}

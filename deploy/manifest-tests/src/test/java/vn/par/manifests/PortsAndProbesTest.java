@@ -1,0 +1,205 @@
+package vn.par.manifests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.par.manifests.Repo.Manifest;
+
+/** Ports, probes, selectors and images agree with each service's quarkus.http.port and with one another. */
+class PortsAndProbesTest {
+
+    static final List<String> SERVICES = Repo.SERVICES;
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theContainerListensOnTheServicesPortAndIsProbedOnItsHealthEndpoints(String service) {
+        int port = Repo.httpPort(service);
+        JsonNode container = Workloads.container(service);
+
+        JsonNode ports = container.path("ports");
+        assertEquals(1, ports.size(), service + ": one container port");
+        assertEquals("http", ports.get(0).path("name").asText());
+        assertEquals(port, ports.get(0).path("containerPort").asInt(), service + ": containerPort vs quarkus.http.port");
+
+        String envPort = Workloads.kubernetesEnvironment(service).get("QUARKUS_HTTP_PORT");
+        assertTrue(envPort == null || envPort.equals(Integer.toString(port)), service + ": QUARKUS_HTTP_PORT " + envPort);
+
+        assertProbe(service, container, "livenessProbe", "/q/health/live", port);
+        assertProbe(service, container, "readinessProbe", "/q/health/ready", port);
+        if (container.has("startupProbe")) {
+            assertProbe(service, container, "startupProbe", "/q/health/live", port);
+        }
+
+        JsonNode annotations = Workloads.deployment(service).spec().path("template").path("metadata").path("annotations");
+        if (annotations.has("prometheus.io/port")) {
+            assertEquals(Integer.toString(port), annotations.path("prometheus.io/port").asText(), service + ": metrics port");
+            assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText());
+        }
+    }
+
+    private static void assertProbe(String service, JsonNode container, String probe, String path, int port) {
+        JsonNode get = container.path(probe).path("httpGet");
+        assertFalse(get.isMissingNode(), service + ": no " + probe + " (httpGet)");
+        assertEquals(path, get.path("path").asText(), service + ": " + probe + " path");
+        JsonNode p = get.path("port");
+        assertTrue(p.asText().equals("http") || p.asInt() == port, service + ": " + probe + " port " + p);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theServiceExposesThePortAndSelectsThePods(String service) {
+        int port = Repo.httpPort(service);
+        Manifest svc = Repo.required("Service", service);
+        assertEquals("ClusterIP", svc.spec().path("type").asText("ClusterIP"));
+        JsonNode ports = svc.spec().path("ports");
+        assertEquals(1, ports.size());
+        assertEquals("http", ports.get(0).path("name").asText());
+        assertEquals(port, ports.get(0).path("port").asInt(), service + ": Service port vs quarkus.http.port");
+        JsonNode target = ports.get(0).path("targetPort");
+        assertTrue(target.asText().equals("http") || target.asInt() == port, service + ": targetPort " + target);
+
+        JsonNode podLabels = Workloads.deployment(service).spec().path("template").path("metadata").path("labels");
+        assertSelects(service + " Service", svc.spec().path("selector"), podLabels);
+        assertSelects(service + " Deployment", Workloads.deployment(service).spec().path("selector").path("matchLabels"), podLabels);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void eachServiceRunsTwoReplicasProtectedByADisruptionBudget(String service) {
+        Manifest deployment = Workloads.deployment(service);
+        assertEquals(2, deployment.spec().path("replicas").asInt(), service + ": replicas");
+        JsonNode podLabels = deployment.spec().path("template").path("metadata").path("labels");
+        Manifest pdb = Repo.required("PodDisruptionBudget", service);
+        assertEquals(1, pdb.spec().path("minAvailable").asInt());
+        assertSelects(service + " PodDisruptionBudget", pdb.spec().path("selector").path("matchLabels"), podLabels);
+
+        JsonNode resources = Workloads.container(service).path("resources");
+        for (String field : List.of("requests", "limits")) {
+            assertFalse(resources.path(field).path("cpu").asText().isBlank(), service + ": " + field + ".cpu");
+            assertFalse(resources.path(field).path("memory").asText().isBlank(), service + ": " + field + ".memory");
+        }
+        JsonNode security = Workloads.container(service).path("securityContext");
+        assertTrue(Workloads.podSpec(service).path("securityContext").path("runAsNonRoot").asBoolean(), service + ": runAsNonRoot");
+        assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true), service + ": allowPrivilegeEscalation");
+        if (security.path("readOnlyRootFilesystem").asBoolean()) {
+            boolean tmp = false;
+            for (JsonNode mount : Workloads.container(service).path("volumeMounts")) {
+                tmp |= mount.path("mountPath").asText().equals("/tmp");
+            }
+            assertTrue(tmp, service + ": a read-only root file system needs a writable /tmp");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void autoscalingTargetsTheDeploymentOnCpu(String service) {
+        Manifest hpa = Repo.manifest("HorizontalPodAutoscaler", service).orElse(null);
+        if (hpa == null) {
+            return; // allowed for scoring-service, see KafkaTopicsTest
+        }
+        assertEquals("autoscaling/v2", hpa.doc().path("apiVersion").asText());
+        assertEquals("Deployment", hpa.spec().path("scaleTargetRef").path("kind").asText());
+        assertEquals(service, hpa.spec().path("scaleTargetRef").path("name").asText());
+        assertTrue(hpa.spec().path("minReplicas").asInt() >= 2, service + ": minReplicas");
+        JsonNode resource = hpa.spec().path("metrics").get(0).path("resource");
+        assertEquals("cpu", resource.path("name").asText());
+        assertEquals(70, resource.path("target").path("averageUtilization").asInt());
+    }
+
+    @Test
+    void theStatelessServicesAutoscale() {
+        Repo.required("HorizontalPodAutoscaler", "criteria-service");
+        Repo.required("HorizontalPodAutoscaler", "progress-service");
+    }
+
+    @Test
+    void theIngressRoutesToExistingServicePorts() {
+        Set<String> backends = new HashSet<>();
+        for (Manifest ingress : Repo.manifests("Ingress")) {
+            for (JsonNode rule : ingress.spec().path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    JsonNode backend = path.path("backend").path("service");
+                    String name = backend.path("name").asText();
+                    Manifest svc = Repo.required("Service", name);
+                    boolean found = false;
+                    for (JsonNode p : svc.spec().path("ports")) {
+                        found |= p.path("name").asText().equals(backend.path("port").path("name").asText())
+                                || p.path("port").asInt() == backend.path("port").path("number").asInt(-1);
+                    }
+                    assertTrue(found, ingress + " routes to a port " + backend.path("port") + " that Service " + name + " does not have");
+                    backends.add(name);
+                }
+            }
+        }
+        assertEquals(Set.copyOf(Repo.SERVICES), backends, "the Ingress must route to each service");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theDockerfileExposesTheServicesPort(String service) {
+        int port = Repo.httpPort(service);
+        Path dockerfile = Repo.dockerfile(service);
+        assertTrue(Files.isRegularFile(dockerfile), "missing " + Repo.ROOT.relativize(dockerfile));
+        List<String> lines = Repo.text(dockerfile).lines().map(String::strip).toList();
+        assertTrue(lines.contains("EXPOSE " + port), service + "'s Dockerfile must EXPOSE " + port);
+        assertTrue(lines.contains("ENV QUARKUS_HTTP_PORT=" + port), service + "'s Dockerfile must set QUARKUS_HTTP_PORT=" + port);
+        assertTrue(lines.contains("USER 185"), service + "'s Dockerfile must run as user 185, as the manifests expect");
+        assertTrue(lines.contains("ENV JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""), service + ": JAVA_APP_JAR");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/lib/")), service + ": fast-jar layers");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("#") && l.contains("docker build -f " + service + "/src/main/docker/Dockerfile.jvm -t par/" + service + " " + service)),
+                service + "'s Dockerfile must say how to build it");
+        // The Kubernetes manifests run the same user the image declares.
+        assertEquals(185, Workloads.podSpec(service).path("securityContext").path("runAsUser").asInt(185));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void composeBuildsTheServiceFromItsDockerfileAndPublishesItsPort(String service) {
+        int port = Repo.httpPort(service);
+        JsonNode svc = Workloads.composeService(service);
+        JsonNode build = svc.path("build");
+        Path context = Repo.COMPOSE_DIR.resolve(build.path("context").asText()).normalize();
+        assertEquals(Repo.ROOT.resolve(service), context, service + ": build context");
+        Path dockerfile = context.resolve(build.path("dockerfile").asText("Dockerfile"));
+        assertTrue(Files.isRegularFile(dockerfile), service + ": compose builds from " + dockerfile + ", which does not exist");
+        assertEquals(Repo.dockerfile(service), dockerfile);
+        assertEquals("par/" + service, svc.path("image").asText(), "the image name the Dockerfile comment and the k8s manifests use");
+        assertEquals("par/" + service, Workloads.container(service).path("image").asText());
+
+        List<String> published = Repo.list(svc.path("ports")).stream().map(JsonNode::asText).toList();
+        assertEquals(List.of(port + ":" + port), published, service + ": published ports");
+        Map<String, String> env = Workloads.composeEnvironment(svc);
+        assertEquals(Integer.toString(port), env.get("QUARKUS_HTTP_PORT"));
+
+        String health = String.join(" ", Repo.list(svc.path("healthcheck").path("test")).stream().map(JsonNode::asText).toList());
+        assertTrue(health.contains("/" + port) && health.contains("/q/health/ready"), service + ": healthcheck " + health);
+    }
+
+    @Test
+    void composePublishesTheDocumentedPorts() {
+        JsonNode services = Repo.compose().path("services");
+        Set<String> published = new HashSet<>();
+        services.fields().forEachRemaining(e -> e.getValue().path("ports").forEach(p -> published.add(p.asText())));
+        assertEquals(Set.of("8081:8081", "8082:8082", "8083:8083", "8180:8180", "9092:9092"), published);
+    }
+
+    private static void assertSelects(String what, JsonNode selector, JsonNode labels) {
+        assertFalse(selector.isMissingNode() || selector.isEmpty(), what + ": empty selector");
+        selector.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), labels.path(e.getKey()).asText(null),
+                what + " selects " + e.getKey() + "=" + e.getValue().asText() + ", which the pods do not carry"));
+    }
+}
