@@ -85,9 +85,11 @@ public final class KafkaBroker implements AutoCloseable {
             List<NewTopic> newTopics = new ArrayList<>();
             for (TopicSpec t : topics) {
                 NewTopic nt = new NewTopic(t.name(), t.partitions(), (short) 1);
-                if (t.compacted()) {
-                    nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
+                // The topics are the system's event log: scoring-service rebuilds its projection from the
+                // beginning of par.plans and par.progress, so nothing may expire.
+                nt.configs(t.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 newTopics.add(nt);
             }
             admin.createTopics(newTopics).values().forEach((name, future) -> {

@@ -23,6 +23,7 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    /** In start order; guarded by itself (services start side by side). */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
     private int keycloakPort;
@@ -44,13 +45,46 @@ public final class Stack implements AutoCloseable {
         return logs;
     }
 
-    /** Starts every piece that is not external, waiting for each to be ready. */
+    /**
+     * Starts every piece that is not external and waits for each to be ready: the three engines side by side,
+     * then the three services side by side (they need the database and the broker to start; Keycloak only when
+     * the first request arrives, but it is awaited first so the system is usable when this returns).
+     */
     public void start() {
-        step("PostgreSQL", this::startPostgres);
-        step("Kafka", this::startKafka);
-        step("Keycloak", this::startKeycloak);
+        inParallel(List.of(
+                () -> step("PostgreSQL", this::startPostgres),
+                () -> step("Kafka", this::startKafka),
+                () -> step("Keycloak", this::startKeycloak)));
+        List<Runnable> services = new ArrayList<>();
         for (String name : SERVICES) {
-            step(name, () -> startService(name));
+            services.add(() -> step(name, () -> startService(name)));
+        }
+        inParallel(services);
+    }
+
+    /** Runs the steps on their own threads and fails with the first failure once all have ended. */
+    private static void inParallel(List<Runnable> steps) {
+        List<java.util.concurrent.CompletableFuture<Void>> running = new ArrayList<>();
+        for (Runnable step : steps) {
+            running.add(java.util.concurrent.CompletableFuture.runAsync(step, r -> {
+                Thread t = new Thread(r, "stack-start");
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        StackException failure = null;
+        for (var future : running) {
+            try {
+                future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof StackException s ? s
+                            : new StackException(String.valueOf(e.getCause().getMessage()), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -96,8 +130,11 @@ public final class Stack implements AutoCloseable {
 
     /** Starts (or restarts) one service and waits until it is ready. */
     public void startService(String name) {
-        ServiceProcess service = services.computeIfAbsent(name, n -> new ServiceProcess(n, options.root().resolve(n),
-                servicePorts.get(n), serviceEnvironment(n), options.serviceJvmOptions(), logs.resolve(n + ".log")));
+        ServiceProcess service;
+        synchronized (services) {
+            service = services.computeIfAbsent(name, n -> new ServiceProcess(n, options.root().resolve(n),
+                    servicePorts.get(n), serviceEnvironment(n), options.serviceJvmOptions(), logs.resolve(n + ".log")));
+        }
         service.start(Duration.ofSeconds(120));
     }
 
@@ -169,16 +206,21 @@ public final class Stack implements AutoCloseable {
     }
 
     public ServiceProcess service(String name) {
-        return services.get(name);
+        synchronized (services) {
+            return services.get(name);
+        }
     }
 
     /** Stops everything this stack started, services first, PostgreSQL last. Safe to call twice. */
     @Override
     public synchronized void close() {
-        List<String> reverse = new ArrayList<>(services.keySet());
+        List<String> reverse;
+        synchronized (services) {
+            reverse = new ArrayList<>(services.keySet());
+        }
         java.util.Collections.reverse(reverse);
         for (String name : reverse) {
-            quietly("stopping " + name, () -> services.get(name).stop());
+            quietly("stopping " + name, () -> service(name).stop());
         }
         if (keycloak != null) {
             quietly("stopping Keycloak", keycloak::stop);
