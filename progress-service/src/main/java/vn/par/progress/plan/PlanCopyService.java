@@ -1,0 +1,222 @@
+package vn.par.progress.plan;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import io.quarkus.logging.Log;
+import vn.par.progress.plan.PlanIndex.KnownCriterion;
+import vn.par.progress.plan.PlanIndex.KnownPlan;
+import vn.par.progress.plan.PlanIndex.KnownTask;
+import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
+
+/** Keeps this service's copy of the published plans: applies snapshots from {@code par.plans}, feeds the index. */
+@ApplicationScoped
+public class PlanCopyService {
+
+    private final PlanIndex index;
+    private final Session session;
+
+    public PlanCopyService(PlanIndex index, Session session) {
+        this.index = index;
+        this.session = session;
+    }
+
+    /**
+     * Replaces the copy of the plan by the snapshot, unless the copy is already at that version or a newer one
+     * (a redelivered or late snapshot changes nothing).
+     *
+     * @return whether the snapshot was applied
+     */
+    @Transactional
+    public boolean apply(PlanSnapshot snapshot) {
+        UUID planId = snapshot.planId();
+        // The lock orders concurrent appliers of one plan (several instances each read par.plans).
+        Plan plan = Plan.findById(planId, LockModeType.PESSIMISTIC_WRITE);
+        if (plan != null && plan.version >= snapshot.version()) {
+            return false;
+        }
+        boolean created = plan == null;
+        if (created) {
+            plan = new Plan();
+            plan.id = planId;
+        }
+        plan.version = snapshot.version();
+        plan.status = snapshot.status();
+        plan.agencyId = snapshot.agency().id();
+        plan.agencyName = snapshot.agency().name();
+        plan.year = snapshot.year();
+        plan.appliedAt = Instant.now();
+        if (created) {
+            plan.persist();
+        }
+        replaceCriteria(snapshot);
+        replaceUnits(snapshot);
+        int[] counts = mergeTasks(snapshot);
+        Log.infof("Plan %s version %d (%s) applied: %d criteria, %d tasks active, %d dropped", planId,
+                snapshot.version(), snapshot.status(), snapshot.criteria().size(), counts[0], counts[1]);
+        return true;
+    }
+
+    /** Loads the index with every plan in the database; called once at start. */
+    @Transactional
+    public void loadIndex() {
+        session.setDefaultReadOnly(true);
+        Map<UUID, List<PlanCriterion>> criteria = PlanCriterion.<PlanCriterion>listAll().stream()
+                .collect(Collectors.groupingBy(c -> c.planId));
+        Map<UUID, List<Task>> tasks = Task.<Task>list("active", true).stream()
+                .collect(Collectors.groupingBy(t -> t.planId));
+        List<Plan> plans = Plan.listAll();
+        for (Plan plan : plans) {
+            put(plan, criteria.getOrDefault(plan.id, List.of()), tasks.getOrDefault(plan.id, List.of()));
+        }
+        index.markLoaded();
+        Log.infof("Plan index loaded: %d plans, %d active tasks", index.planCount(), index.taskCount());
+    }
+
+    /** Puts the plan's copy, as committed, into the index (a no-op if the index already holds that version). */
+    @Transactional
+    public void refreshIndex(UUID planId) {
+        session.setDefaultReadOnly(true);
+        Plan plan = Plan.findById(planId);
+        if (plan == null) {
+            return;
+        }
+        put(plan, PlanCriterion.list("planId", planId), Task.list("planId = ?1 and active = true", planId));
+    }
+
+    private void replaceCriteria(PlanSnapshot snapshot) {
+        PlanCriterion.delete("planId", snapshot.planId());
+        Map<String, String> areas = snapshot.areaCodes();
+        int position = 0;
+        for (PlanSnapshot.Criterion c : snapshot.criteria()) {
+            PlanCriterion criterion = new PlanCriterion();
+            criterion.planId = snapshot.planId();
+            criterion.code = c.code();
+            criterion.parentCode = c.parentCode();
+            criterion.areaCode = areas.get(c.code());
+            criterion.title = c.title() == null ? "" : c.title();
+            criterion.leaf = snapshot.isLeaf(c);
+            criterion.maxPoints = c.derived() == null || c.derived().maxPoints() == null ? BigDecimal.ZERO
+                    : c.derived().maxPoints();
+            if (criterion.maxPoints.abs().compareTo(new BigDecimal("1e8")) >= 0) {
+                throw new InvalidSnapshotException("criterion " + c.code() + " has an impossible maximum " + criterion.maxPoints);
+            }
+            criterion.position = position++;
+            criterion.persist();
+        }
+    }
+
+    private void replaceUnits(PlanSnapshot snapshot) {
+        PlanUnit.delete("planId", snapshot.planId());
+        Set<String> seen = new LinkedHashSet<>();
+        for (PlanSnapshot.Unit u : snapshot.units()) {
+            String code = u == null ? null : UnitCodes.normalize(u.code());
+            if (code == null || code.isEmpty() || !seen.add(code)) {
+                continue;
+            }
+            PlanUnit unit = new PlanUnit();
+            unit.planId = snapshot.planId();
+            unit.code = code;
+            unit.name = u.name() == null ? code : u.name();
+            unit.persist();
+        }
+    }
+
+    /** Updates the tasks the plan keeps, adds new ones, deactivates dropped ones; returns {active, dropped}. */
+    private int[] mergeTasks(PlanSnapshot snapshot) {
+        UUID planId = snapshot.planId();
+        Map<UUID, Task> existing = new HashMap<>();
+        for (Task task : Task.<Task>list("planId", planId)) {
+            existing.put(task.id, task);
+        }
+        List<UUID> newIds = snapshot.tasks().stream().map(PlanSnapshot.SnapshotTask::id)
+                .filter(id -> !existing.containsKey(id)).toList();
+        if (!newIds.isEmpty() && Task.count("id in ?1", newIds) > 0) {
+            throw new InvalidSnapshotException("some task ids of plan " + planId + " already belong to another plan");
+        }
+        int position = 0;
+        for (PlanSnapshot.SnapshotTask t : snapshot.tasks()) {
+            Task task = existing.remove(t.id());
+            boolean created = task == null;
+            if (created) {
+                task = new Task();
+                task.id = t.id();
+                task.planId = planId;
+            }
+            Set<String> leads = unitCodes(t.leadUnits());
+            Set<String> coordinating = unitCodes(t.coordinatingUnits());
+            coordinating.removeAll(leads);
+            task.criterionCode = t.criterionCode();
+            task.description = t.description() == null ? "" : t.description();
+            task.leadUnits = leads.toArray(String[]::new);
+            task.coordinatingUnits = coordinating.toArray(String[]::new);
+            task.dueDate = t.dueDate();
+            task.position = position++;
+            task.active = true;
+            if (created) {
+                task.persist();
+            }
+        }
+        int dropped = 0;
+        for (Task gone : existing.values()) {
+            if (gone.active) {
+                gone.active = false;
+                dropped++;
+            }
+        }
+        return new int[] { snapshot.tasks().size(), dropped };
+    }
+
+    private static Set<String> unitCodes(List<String> codes) {
+        Set<String> result = new LinkedHashSet<>();
+        if (codes != null) {
+            for (String code : codes) {
+                String normalized = UnitCodes.normalize(code);
+                if (normalized != null && !normalized.isEmpty()) {
+                    result.add(normalized);
+                }
+            }
+        }
+        return result;
+    }
+
+    private void put(Plan plan, List<PlanCriterion> criteria, List<Task> tasks) {
+        List<KnownTask> known = new ArrayList<>(tasks.size());
+        Map<String, Set<String>> leadsByCriterion = new HashMap<>();
+        for (Task task : tasks) {
+            List<String> leads = interned(task.leadUnits);
+            known.add(new KnownTask(task.id, plan.id, task.criterionCode.intern(), leads, interned(task.coordinatingUnits)));
+            leadsByCriterion.computeIfAbsent(task.criterionCode, c -> new LinkedHashSet<>()).addAll(leads);
+        }
+        Map<String, KnownCriterion> knownCriteria = new LinkedHashMap<>();
+        for (PlanCriterion c : criteria) {
+            knownCriteria.put(c.code, new KnownCriterion(c.code, c.leaf, c.maxPoints,
+                    List.copyOf(leadsByCriterion.getOrDefault(c.code, Set.of()))));
+        }
+        index.put(new KnownPlan(plan.id, plan.version, plan.status, knownCriteria), known);
+    }
+
+    /** Unit codes repeat across thousands of tasks: one String per code keeps the index small. */
+    private static List<String> interned(String[] codes) {
+        List<String> result = new ArrayList<>(codes.length);
+        for (String code : codes) {
+            result.add(code.intern());
+        }
+        return List.copyOf(result);
+    }
+}

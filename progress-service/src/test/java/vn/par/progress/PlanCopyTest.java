@@ -1,0 +1,126 @@
+package vn.par.progress;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import vn.par.progress.plan.PlanCopyService;
+import vn.par.progress.plan.PlanIndex;
+import vn.par.progress.plan.PlanSnapshot;
+import vn.par.stack.testing.TestInfra;
+
+/** progress-service learns plans from par.plans only, and keeps the newest version of each. */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfra.class, restrictToAnnotatedClass = false)
+class PlanCopyTest {
+
+    @Inject
+    PlanIndex index;
+    @Inject
+    PlanCopyService plans;
+    @Inject
+    ObjectMapper json;
+
+    static Map<String, Object> report(int percent) {
+        return Map.of("status", "IN_PROGRESS", "percentComplete", percent);
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void taskPublishedAfterTheServiceStartedTakesReports() {
+        TestPlan plan = TestPlan.standard();
+        given().contentType(ContentType.JSON).body(report(10))
+                .when().post("/api/tasks/{task}/reports", plan.taskId(0))
+                .then().statusCode(404);
+
+        Broker.publish(plan, 1, index);
+
+        given().contentType(ContentType.JSON).body(report(10))
+                .when().post("/api/tasks/{task}/reports", plan.taskId(0))
+                .then().statusCode(201);
+        given().when().get("/api/plans/{plan}/tasks", plan.id).then().statusCode(200)
+                .body("agency", equalTo("Sở Lao động - Thương binh và Xã hội"))
+                .body("version", equalTo(1))
+                .body("status", equalTo("PUBLISHED"))
+                .body("units.find { it.code == 'KHTC' }.name", equalTo("Phòng Kế hoạch - Tài chính"))
+                .body("tasks.taskId", contains(plan.taskId(0).toString(), plan.taskId(1).toString()))
+                .body("tasks[0].areaCode", equalTo("1"))
+                .body("tasks[0].criterionTitle", equalTo("Thực hiện kế hoạch CCHC"))
+                .body("tasks[0].leadUnits", contains("KHTC"))
+                .body("tasks[0].coordinatingUnits", contains("VP"));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void newVersionAddsATaskAndDropsOneWhoseHistoryStaysReadable() {
+        TestPlan plan = TestPlan.standard()
+                .task("1.2", "Nhiệm vụ sẽ bị bỏ", List.of("KHTC"), List.of());
+        Broker.publish(plan, 1, index);
+        UUID dropped = plan.taskId(2);
+        given().contentType(ContentType.JSON).body(report(20))
+                .when().post("/api/tasks/{task}/reports", dropped).then().statusCode(201);
+
+        UUID added = UUID.randomUUID();
+        plan.withoutTask(dropped).task(added, "1.2", "Nhiệm vụ mới", List.of("KHTC"), List.of("VP"));
+        Broker.publish(plan, 2, index);
+
+        given().contentType(ContentType.JSON).body(report(30))
+                .when().post("/api/tasks/{task}/reports", added).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(report(40))
+                .when().post("/api/tasks/{task}/reports", dropped).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/tasks/{task}/reports", dropped).then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].percentComplete", equalTo(20));
+        given().when().get("/api/plans/{plan}/tasks", plan.id).then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("tasks.taskId", contains(plan.taskId(0).toString(), plan.taskId(1).toString(), added.toString()));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void olderOrRepeatedSnapshotChangesNothing() throws Exception {
+        TestPlan plan = TestPlan.standard();
+        Broker.publish(plan, 1, index);
+        UUID added = UUID.randomUUID();
+        plan.task(added, "1.1", "Thêm ở phiên bản 2", List.of("KHTC"), List.of());
+        Broker.publish(plan, 2, index);
+
+        // A late copy of version 1 (it lacks the added task) and a redelivered version 2.
+        plan.withoutTask(added);
+        PlanSnapshot stale = json.readValue(json.writeValueAsString(plan.snapshot(1)), PlanSnapshot.class).checked();
+        assertFalse(plans.apply(stale));
+        PlanSnapshot repeated = json.readValue(json.writeValueAsString(plan.snapshot(2)), PlanSnapshot.class).checked();
+        assertFalse(plans.apply(repeated));
+        // Through the broker too: the stale snapshot, then a version 3 to know the consumer has passed it.
+        Broker.send(plan, 1);
+        plan.task(added, "1.1", "Thêm ở phiên bản 2", List.of("KHTC"), List.of());
+        Broker.publish(plan, 3, index);
+
+        assertEquals(3, index.version(plan.id));
+        given().contentType(ContentType.JSON).body(report(10))
+                .when().post("/api/tasks/{task}/reports", added).then().statusCode(201);
+    }
+}
