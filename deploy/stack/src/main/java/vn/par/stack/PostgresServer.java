@@ -27,7 +27,8 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final Path workDir;
     private final int port;
-    private final boolean keepData;
+    /** Whether start() reuses the cluster in dataDir; always true after the first start. */
+    private boolean keepData;
     private final Path logFile;
     private EmbeddedPostgres postgres;
 
@@ -65,6 +66,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
+            keepData = true;
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL did not start on port " + port + " with data in " + dataDir
                     + " (" + e.getMessage() + "). See " + logFile, e);
@@ -87,6 +89,12 @@ public final class PostgresServer implements AutoCloseable {
         } catch (NumberFormatException | java.util.concurrent.CompletionException e) {
             // not a pid we can act on; PostgreSQL will report the problem itself
         }
+    }
+
+    /** Stops the server and starts it again on the same data and port, as an operator's restart would. */
+    public synchronized void restart() {
+        stop();
+        start();
     }
 
     public synchronized void stop() {

@@ -49,25 +49,25 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
         }
+        // One round trip: take the key's next sequence number and insert the event with it.
+        UUID id = UUID.randomUUID();
+        Instant time = Instant.now();
         long sequence = ((Number) em.createNativeQuery("""
-                INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?1, ?2, 1)
-                ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
-                RETURNING last_sequence""")
-                .setParameter(1, topic)
-                .setParameter(2, key)
-                .getSingleResult()).longValue();
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(), key, sequence, data);
-        em.createNativeQuery("""
+                WITH next AS (
+                    INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?2, ?3, 1)
+                    ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
+                    RETURNING last_sequence)
                 INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, event.id())
+                SELECT ?1, ?2, ?3, ?4, last_sequence, ?5, ?6 FROM next
+                RETURNING sequence""")
+                .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, key)
                 .setParameter(4, type)
-                .setParameter(5, sequence)
-                .setParameter(6, event.time())
-                .setParameter(7, data)
-                .executeUpdate();
+                .setParameter(5, time)
+                .setParameter(6, data)
+                .getSingleResult()).longValue();
+        EventEnvelope event = new EventEnvelope(id, type, source, time, key, sequence, data);
         // Wake the relay as soon as the row is visible, rather than waiting for its next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -58,6 +58,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final AtomicLong pending = new AtomicLong();
+    private static final long PENDING_COUNT_INTERVAL = TimeUnit.SECONDS.toNanos(5);
+    private long pendingCountedAt;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -194,19 +196,28 @@ public class OutboxRelay {
     private List<Row> oldest(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, event_id, topic, event_key, event_type, sequence, occurred_at, payload,
-                       (SELECT count(*) FROM outbox_event) AS pending
+                SELECT id, event_id, topic, event_key, event_type, sequence, occurred_at, payload
                 FROM outbox_event ORDER BY id LIMIT ?""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    pending.set(rs.getLong("pending"));
                     EventEnvelope event = new EventEnvelope((UUID) rs.getObject("event_id"), rs.getString("event_type"),
                             config.source(), rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_key"),
                             rs.getLong("sequence"), rs.getString("payload"));
                     rows.add(new Row(rs.getLong("id"), rs.getString("topic"), event));
                 }
             }
+        }
+        if (rows.size() < config.batchSize()) {
+            pending.set(rows.size());
+        } else if (System.nanoTime() - pendingCountedAt > PENDING_COUNT_INTERVAL) {
+            // A backlog (say, after a Kafka outage): count it now and then, not on every batch.
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                pending.set(rs.getLong(1));
+            }
+            pendingCountedAt = System.nanoTime();
         }
         return rows;
     }

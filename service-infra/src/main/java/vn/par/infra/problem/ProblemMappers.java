@@ -187,6 +187,13 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
                 }
+                case CONTAINER_ELEMENT -> {
+                    // "<list element>": the index on the list's name says which one
+                    if (node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                }
                 case PARAMETER -> parameter = node.getName();
                 default -> {
                     if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
