@@ -128,7 +128,7 @@ class PlanImportTest {
                 .extract().path("planId");
         org.junit.jupiter.api.Assertions.assertEquals(first, second);
         given().get("/api/plans/" + first + "/history").then().body("action", contains("REIMPORTED", "IMPORTED"));
-        given().post("/api/plans/" + first + "/publish").then().statusCode(200);
+        given().contentType("application/json").post("/api/plans/" + first + "/publish").then().statusCode(200);
         TestPlans.importFile(agency, 2030, true, TestPlans.TSV, seed()).then().statusCode(409)
                 .body("detail", containsString("đã công bố"));
     }

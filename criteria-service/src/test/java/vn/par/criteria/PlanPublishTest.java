@@ -85,7 +85,8 @@ class PlanPublishTest {
             TestInfra.kafka().stop();
             try {
                 // The change commits with its outbox row; the broker is not needed for the answer.
-                given().post("/api/plans/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+                given().contentType("application/json").post("/api/plans/" + id + "/publish").then().statusCode(200)
+                        .body("status", equalTo("PUBLISHED"));
             } finally {
                 TestInfra.kafka().start(Duration.ofSeconds(90));
             }

@@ -28,7 +28,7 @@ class PlanSecurityTest {
         given().get("/api/units").then().statusCode(401);
         given().contentType(TestPlans.TSV).body(PlanFixtures.seedBytes()).queryParam("agency", "X").queryParam("year", 2024)
                 .post("/api/plans/import").then().statusCode(401).contentType("application/problem+json");
-        given().post(SOME_PLAN + "/publish").then().statusCode(401);
+        given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(401);
     }
 
     @Test
@@ -38,7 +38,7 @@ class PlanSecurityTest {
         given().contentType(TestPlans.TSV).body(PlanFixtures.seedBytes()).queryParam("agency", "Sở Bất kỳ")
                 .queryParam("year", 2024).post("/api/plans/import").then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));
-        given().post(SOME_PLAN + "/publish").then().statusCode(403);
+        given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(403);
         given().contentType("application/json").body(Map.of("targetPoints", 1)).patch(SOME_PLAN + "/criteria/1.1")
                 .then().statusCode(403);
         given().contentType("application/json")
@@ -50,7 +50,7 @@ class PlanSecurityTest {
     @TestSecurity(user = "viewer", roles = "viewer")
     void aViewerCannotWriteEither() {
         given().get("/api/units").then().statusCode(200);
-        given().post(SOME_PLAN + "/publish").then().statusCode(403);
+        given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(403);
         given().delete(SOME_PLAN + "/tasks/00000000-0000-0000-0000-000000000002").then().statusCode(403);
     }
 }

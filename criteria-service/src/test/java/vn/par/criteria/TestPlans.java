@@ -70,7 +70,7 @@ final class TestPlans {
     static String importSeedAndPublish(int year) {
         ensureSampleUnits();
         String id = importSeed(AGENCY, year).then().statusCode(201).extract().path("planId");
-        given().post("/api/plans/" + id + "/publish").then().statusCode(200);
+        given().contentType("application/json").post("/api/plans/" + id + "/publish").then().statusCode(200);
         return id;
     }
 }

@@ -1,0 +1,86 @@
+package vn.par.infra.web;
+
+import java.security.Principal;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.qute.RawString;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The header every page of the three services shares: links to the dashboard, the plan administration and the
+ * unit portal, and who is signed in with their unit. Templates use {@code {inject:chrome.header}}.
+ */
+@Named("chrome")
+@RequestScoped
+public class PageChrome {
+
+    private final SecurityIdentity identity;
+    private final Links links;
+    private final String application;
+
+    public PageChrome(SecurityIdentity identity, Links links,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.identity = identity;
+        this.links = links;
+        this.application = application;
+    }
+
+    /** The signed-in person's display name (Keycloak's {@code name}, else the user name). */
+    public String person() {
+        String name = claim("name");
+        return name == null || name.isBlank() ? identity.getPrincipal().getName() : name;
+    }
+
+    /** The signed-in person's unit code (the token's {@code unit} claim), or null. */
+    public String unit() {
+        return claim("unit");
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public RawString header() {
+        StringBuilder h = new StringBuilder(1024);
+        h.append("<header class=\"par-header\"><a class=\"par-brand\" href=\"").append(Html.escape(links.scoring()))
+                .append("/\">Chỉ số CCHC</a><nav class=\"par-nav\">");
+        link(h, links.scoring(), "scoring-service", "Bảng điều hành", Set.of("viewer", "reporter", "admin"));
+        link(h, links.criteria(), "criteria-service", "Quản trị kế hoạch", Set.of("admin"));
+        link(h, links.progress(), "progress-service", "Cổng đơn vị", Set.of("reporter", "admin"));
+        h.append("</nav><div class=\"par-who\">");
+        if (!identity.isAnonymous()) {
+            h.append("<span class=\"par-person\">").append(Html.escape(person())).append("</span>");
+            String unit = unit();
+            if (unit != null) {
+                h.append("<span class=\"par-unit\">").append(Html.escape(unit)).append("</span>");
+            }
+            h.append("<a class=\"par-logout\" href=\"/ui/logout\">Đăng xuất</a>");
+        }
+        h.append("</div></header>");
+        return new RawString(h.toString());
+    }
+
+    private void link(StringBuilder h, String base, String service, String label, Set<String> roles) {
+        if (roles.stream().noneMatch(identity::hasRole)) {
+            return;
+        }
+        h.append("<a href=\"").append(Html.escape(base)).append("/\"")
+                .append(service.equals(application) ? " class=\"par-current\" aria-current=\"page\"" : "")
+                .append('>').append(label).append("</a>");
+    }
+
+    private String claim(String name) {
+        Principal p = identity.getPrincipal();
+        if (p instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
+        }
+        return null;
+    }
+}
