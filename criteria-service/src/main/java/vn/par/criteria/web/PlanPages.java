@@ -1,19 +1,36 @@
 package vn.par.criteria.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.Plan;
-import vn.par.criteria.rest.PlanViews;
+import vn.par.criteria.service.PlanEditor;
+import vn.par.criteria.unit.Agency;
+import vn.par.infra.problem.ProblemException;
 
-/** The plan administration pages (role admin). */
+/**
+ * The plan administration pages (role admin): the list of plans with the upload form, one plan as a tree table,
+ * its history, and the publish and close buttons.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -21,11 +38,121 @@ public class PlanPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<PlanViews.PlanSummary> plans);
+        static native TemplateInstance index(List<PlanModel.Header> plans, List<String> agencies,
+                ImportPages.UploadForm form, FormErrors errors);
+
+        static native TemplateInstance plan(PlanModel.Header plan, List<PlanModel.Row> rows,
+                List<PlanModel.FindingLine> findings, String notice, FormErrors errors);
+
+        static native TemplateInstance history(PlanModel.Header plan, List<PlanModel.HistoryLine> entries);
+    }
+
+    private final PlanEditor editor;
+    private final SecurityIdentity identity;
+
+    public PlanPages(PlanEditor editor, SecurityIdentity identity) {
+        this.editor = editor;
+        this.identity = identity;
     }
 
     @GET
     public TemplateInstance index() {
-        return Templates.index(Plan.<Plan> list("order by year desc, agency.name").stream().map(PlanViews::summary).toList());
+        return index(ImportPages.UploadForm.EMPTY, FormErrors.NONE);
+    }
+
+    /** The list and the upload form, filled with what was typed and what was wrong with it. */
+    static TemplateInstance index(ImportPages.UploadForm form, FormErrors errors) {
+        List<PlanModel.Header> plans = Plan.<Plan> list("order by year desc, agency.name").stream()
+                .map(PlanModel::header).toList();
+        List<String> agencies = Agency.<Agency> list("order by name").stream().map(a -> a.name).toList();
+        return Templates.index(plans, agencies, form, errors);
+    }
+
+    @GET
+    @Path("ui/plans/{id}")
+    public TemplateInstance plan(@PathParam("id") UUID id, @QueryParam("ok") String ok, @QueryParam("code") String code) {
+        Plan plan = find(id);
+        return page(plan, notice(plan, ok, code), FormErrors.NONE);
+    }
+
+    @GET
+    @Path("ui/plans/{id}/history")
+    public TemplateInstance history(@PathParam("id") UUID id) {
+        Plan plan = find(id);
+        return Templates.history(PlanModel.header(plan),
+                AuditEntry.ofPlan(id).stream().map(PlanModel::history).toList());
+    }
+
+    @POST
+    @Path("ui/plans/{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("id") UUID id) {
+        try {
+            editor.publish(id, actor());
+        } catch (ProblemException e) {
+            return refused(id, e);
+        }
+        return done(id, "published", null);
+    }
+
+    @POST
+    @Path("ui/plans/{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("id") UUID id, @RestForm String reason) {
+        try {
+            editor.close(id, actor(), FormInput.text(reason));
+        } catch (ProblemException e) {
+            return refused(id, e);
+        }
+        return done(id, "closed", null);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return PageErrors.page(e);
+    }
+
+    /** The plan page, after a change, with a notice saying what was done (Post/Redirect/Get). */
+    static Response done(UUID planId, String ok, String code) {
+        String query = "?ok=" + ok + (code == null ? "" : "&code=" + code + "#c-" + code);
+        return Response.seeOther(URI.create("/ui/plans/" + planId + query)).build();
+    }
+
+    static Plan find(UUID id) {
+        return Plan.<Plan> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + "."));
+    }
+
+    private Response refused(UUID id, ProblemException e) {
+        return Response.status(e.problem().status())
+                .entity(page(find(id), null, FormErrors.of(e.problem()))).build();
+    }
+
+    private static TemplateInstance page(Plan plan, String notice, FormErrors errors) {
+        return Templates.plan(PlanModel.header(plan), PlanModel.rows(plan), PlanModel.findings(plan), notice, errors);
+    }
+
+    /**
+     * The notice for {@code ?ok=}: fixed sentences, so a crafted link cannot make the page say something else; the
+     * criterion code is shown only if the plan has it.
+     */
+    private static String notice(Plan plan, String ok, String code) {
+        if (ok == null) {
+            return null;
+        }
+        String criterion = code != null && plan.criterion(code).isPresent() ? code : null;
+        return switch (ok) {
+            case "published" -> "Đã công bố kế hoạch (phiên bản " + plan.version + ").";
+            case "closed" -> "Đã đóng kế hoạch.";
+            case "criterion" -> criterion == null ? "Đã lưu tiêu chí." : "Đã lưu tiêu chí " + criterion + ".";
+            case "task-added" -> criterion == null ? "Đã thêm nhiệm vụ." : "Đã thêm nhiệm vụ cho tiêu chí " + criterion + ".";
+            case "task-updated" -> "Đã lưu nhiệm vụ.";
+            case "task-removed" -> "Đã xoá nhiệm vụ.";
+            default -> null;
+        };
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }
