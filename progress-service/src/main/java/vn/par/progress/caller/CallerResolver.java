@@ -12,7 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import vn.par.progress.plan.UnitCodes;
 
-/** Reads the caller of the current request from its verified token. */
+/** Reads the caller of the current request from its verified token, for the API and the pages alike. */
 @ApplicationScoped
 public class CallerResolver {
 
@@ -27,12 +27,23 @@ public class CallerResolver {
     }
 
     public Caller current() {
-        String person = text(token.getClaim("preferred_username"));
+        JsonWebToken claims = verifiedToken();
+        String person = text(claims.getClaim("preferred_username"));
         if (person == null || person.isBlank()) {
             person = identity.getPrincipal().getName();
         }
-        String unit = UnitCodes.normalize(text(token.getClaim("unit")));
+        String unit = UnitCodes.normalize(text(claims.getClaim("unit")));
         return new Caller(person, unit == null || unit.isEmpty() ? null : unit, identity.hasRole(ADMIN));
+    }
+
+    /**
+     * The token the identity was verified from: the access token of an API call (bearer), the ID token of a page
+     * visit (code flow; both carry {@code unit} and {@code preferred_username}). The injected token is the access
+     * token in both cases, which in the code flow is parsed without being verified, and is only read when the
+     * principal is not a token at all.
+     */
+    private JsonWebToken verifiedToken() {
+        return identity.getPrincipal() instanceof JsonWebToken principal ? principal : token;
     }
 
     /** A claim as text: a JSON string, or a list holding exactly one (a multivalued attribute mapper). */

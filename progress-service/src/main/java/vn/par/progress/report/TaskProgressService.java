@@ -37,6 +37,11 @@ public class TaskProgressService {
         return reports.stream().map(ReportView::of).toList();
     }
 
+    /** The task's latest state (from its latest lead report), or null if no lead unit has reported yet. */
+    public TaskStateView latest(UUID taskId) {
+        return TaskStateView.of(TaskState.findById(taskId));
+    }
+
     public ReportView report(UUID taskId, UUID reportId) {
         ProgressReport report = ProgressReport.findById(reportId);
         if (report == null || !report.taskId.equals(taskId)) {

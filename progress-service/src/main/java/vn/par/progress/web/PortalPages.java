@@ -1,0 +1,202 @@
+package vn.par.progress.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import vn.par.infra.problem.Problem;
+import vn.par.infra.problem.ProblemException;
+import vn.par.progress.assessment.SelfAssessmentService;
+import vn.par.progress.caller.Caller;
+import vn.par.progress.caller.CallerResolver;
+import vn.par.progress.plan.PlanIndex;
+import vn.par.progress.report.ReportService;
+
+/**
+ * The unit portal (roles reporter and admin): the unit's tasks, a task with its report form, history and
+ * self-assessment. Forms post to the same services as the API, so they are checked by the same rules; a form
+ * that is refused comes back with what was typed and the message next to the field.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ "reporter", "admin" })
+public class PortalPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(PortalViews.MyTasks page);
+
+        static native TemplateInstance task(PortalViews.TaskPage page, ReportForm.View report, AssessmentForm.View assessment,
+                Notice notice);
+
+        static native TemplateInstance error(String title, String detail);
+    }
+
+    private final PortalViews views;
+    private final ReportService reports;
+    private final SelfAssessmentService assessments;
+    private final CallerResolver callers;
+    private final PlanIndex index;
+    private final Validator validator;
+
+    public PortalPages(PortalViews views, ReportService reports, SelfAssessmentService assessments, CallerResolver callers,
+            PlanIndex index, Validator validator) {
+        this.views = views;
+        this.reports = reports;
+        this.assessments = assessments;
+        this.callers = callers;
+        this.index = index;
+        this.validator = validator;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(views.myTasks(callers.current()));
+    }
+
+    @GET
+    @Path("ui/tasks/{taskId}")
+    public TemplateInstance task(@PathParam("taskId") UUID taskId, @QueryParam("sent") String sent) {
+        return Templates.task(views.task(callers.current(), taskId), ReportForm.View.blank(), AssessmentForm.View.blank(),
+                notice(sent));
+    }
+
+    @POST
+    @Path("ui/tasks/{taskId}/reports")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response report(@PathParam("taskId") UUID taskId, @BeanParam ReportForm form) {
+        Caller caller = callers.current();
+        String unit = caller.admin()
+                ? index.task(taskId).map(t -> PortalViews.actingLead(caller, t.leadUnits())).orElse(null)
+                : null;
+        ReportForm.Parsed parsed = form.parse(validator, unit);
+        if (parsed.errors().any()) {
+            return taskAgain(400, caller, taskId, parsed.view(), AssessmentForm.View.blank());
+        }
+        try {
+            ReportService.Submitted submitted = reports.submit(caller, taskId, parsed.request(), parsed.idempotencyKey());
+            return backTo(taskId, submitted.created() ? "report" : "again");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 422) {
+                // This form's key already stored another report (sent, then changed after going back): keep
+                // what was typed, and a new key, so that sending it again makes it a new report.
+                parsed.errors().general("Biểu mẫu này đã được dùng để gửi một báo cáo khác. Nội dung bạn vừa nhập vẫn "
+                        + "còn bên dưới: kiểm tra lại rồi bấm \"Gửi báo cáo\" để gửi thành một báo cáo mới.");
+                return taskAgain(409, caller, taskId, parsed.view().withNewKey(),
+                        AssessmentForm.View.blank());
+            }
+            return taskAgain(refused.problem().status(), caller, taskId, ReportForm.refused(parsed, refused),
+                    AssessmentForm.View.blank());
+        }
+    }
+
+    @POST
+    @Path("ui/plans/{planId}/criteria/{code}/self-assessments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assess(@PathParam("planId") UUID planId, @PathParam("code") String code, @BeanParam AssessmentForm form) {
+        UUID taskId = form.returnTo();
+        if (taskId == null) {
+            throw ProblemException.badRequest("taskId", "Biểu mẫu tự chấm điểm thiếu nhiệm vụ để quay lại; hãy mở lại "
+                    + "trang nhiệm vụ và gửi lại.");
+        }
+        Caller caller = callers.current();
+        String unit = caller.admin()
+                ? index.plan(planId).map(p -> p.criteria().get(code))
+                        .map(c -> PortalViews.actingLead(caller, c.leadUnits())).orElse(null)
+                : null;
+        AssessmentForm.Parsed parsed = form.parse(validator, unit);
+        if (parsed.errors().any()) {
+            return taskAgain(400, caller, taskId, ReportForm.View.blank(), parsed.view());
+        }
+        try {
+            assessments.assess(caller, planId, code, parsed.request());
+            return backTo(taskId, "assessment");
+        } catch (ProblemException refused) {
+            return taskAgain(refused.problem().status(), caller, taskId, ReportForm.View.blank(),
+                    AssessmentForm.refused(parsed, refused));
+        }
+    }
+
+    /**
+     * The form addresses opened as pages: where a browser lands when a sign-in round trip restored the address
+     * of a form it was posting. Nothing was sent; back to the page of the form.
+     */
+    @GET
+    @Path("ui/tasks/{taskId}/reports")
+    public Response reportFormAddress(@PathParam("taskId") UUID taskId) {
+        return Response.seeOther(URI.create("/ui/tasks/" + taskId + "#bao-cao")).build();
+    }
+
+    @GET
+    @Path("ui/plans/{planId}/criteria/{code}/self-assessments")
+    public Response assessmentFormAddress() {
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    /** A refusal outside a form (unknown task, no right to see it): a page saying so, not the API's JSON. */
+    @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        Problem problem = e.problem();
+        return page(problem.status(), Templates.error(problem.title(), problem.detail()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, Templates.error("Không có quyền",
+                "Cổng đơn vị dành cho tài khoản báo cáo của các đơn vị (vai trò reporter) và quản trị viên. "
+                        + "Tài khoản của bạn không có quyền mở trang này."));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, Templates.error("Không tìm thấy", "Không có trang nào tại đường dẫn này."));
+    }
+
+    private Response taskAgain(int status, Caller caller, UUID taskId, ReportForm.View report, AssessmentForm.View assessment) {
+        return page(status, Templates.task(views.task(caller, taskId), report, assessment, null));
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
+
+    /** After a post, the task page at the form's section (303: a reload does not post again), saying what happened. */
+    private static Response backTo(UUID taskId, String sent) {
+        return Response.seeOther(URI.create("/ui/tasks/" + taskId + "?sent=" + sent
+                + ("assessment".equals(sent) ? "#tu-cham-diem" : "#bao-cao"))).build();
+    }
+
+    /** What a post did, shown in the section of its form ({@code report}: the report form, else self-assessment). */
+    public record Notice(boolean report, String text) {
+    }
+
+    private static Notice notice(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        return switch (sent) {
+            case "report" -> new Notice(true, "Đã ghi nhận báo cáo tiến độ.");
+            case "again" -> new Notice(true, "Báo cáo này đã được ghi nhận ở lần gửi trước; không tạo thêm báo cáo mới.");
+            case "assessment" -> new Notice(false, "Đã ghi nhận điểm tự chấm.");
+            default -> null;
+        };
+    }
+}

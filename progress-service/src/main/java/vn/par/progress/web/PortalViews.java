@@ -1,0 +1,249 @@
+package vn.par.progress.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.VietnameseFormats;
+import vn.par.progress.assessment.SelfAssessmentService;
+import vn.par.progress.assessment.SelfAssessmentView;
+import vn.par.progress.caller.Caller;
+import vn.par.progress.plan.Plan;
+import vn.par.progress.plan.PlanCriterion;
+import vn.par.progress.plan.PlanIndex;
+import vn.par.progress.plan.PlanIndex.KnownCriterion;
+import vn.par.progress.plan.PlanUnit;
+import vn.par.progress.plan.Task;
+import vn.par.progress.report.MyTaskView;
+import vn.par.progress.report.ReportStatus;
+import vn.par.progress.report.ReportView;
+import vn.par.progress.report.TaskProgressService;
+import vn.par.progress.report.TaskStateView;
+
+/**
+ * What the portal's pages show, as records for the templates. Reads through the same services as the API
+ * ({@link TaskProgressService}, {@link SelfAssessmentService}) and adds only what a person needs besides: names
+ * of areas and units, grouping, overdue flags, and whether and how the caller may post.
+ */
+@ApplicationScoped
+public class PortalViews {
+
+    /** How many reports the task page lists (newest first). */
+    static final int HISTORY = 100;
+
+    private final TaskProgressService progress;
+    private final SelfAssessmentService assessments;
+    private final PlanIndex index;
+
+    public PortalViews(TaskProgressService progress, SelfAssessmentService assessments, PlanIndex index) {
+        this.progress = progress;
+        this.assessments = assessments;
+        this.index = index;
+    }
+
+    // ---- "Nhiệm vụ của đơn vị" ---------------------------------------------------------------------------
+
+    /** The caller's unit's tasks; {@code unit} is null when the account has no unit. */
+    public record MyTasks(String unit, String unitName, List<PlanGroup> plans) {
+        public String unitLabel() {
+            return unitName == null ? unit : unitName + " (" + unit + ")";
+        }
+    }
+
+    public record PlanGroup(UUID id, String agency, int year, List<AreaGroup> areas, int tasks, int overdue, int unreported) {
+    }
+
+    public record AreaGroup(String code, String title, List<TaskRow> tasks) {
+    }
+
+    public record TaskRow(MyTaskView task, String criterionTitle, boolean overdue) {
+    }
+
+    public MyTasks myTasks(Caller caller) {
+        if (caller.unit() == null) {
+            return new MyTasks(null, null, List.of());
+        }
+        List<MyTaskView> tasks = progress.myTasks(caller);
+        Set<UUID> planIds = tasks.stream().map(MyTaskView::planId).collect(Collectors.toSet());
+        Map<UUID, Map<String, String>> areaTitles = new HashMap<>();
+        if (!planIds.isEmpty()) {
+            for (PlanCriterion area : PlanCriterion.<PlanCriterion>list("planId in ?1 and code = areaCode", planIds)) {
+                areaTitles.computeIfAbsent(area.planId, id -> new HashMap<>()).put(area.code, area.title);
+            }
+        }
+        LocalDate today = LocalDate.now(VietnameseFormats.VIETNAM);
+        // The service lists them by plan, then in plan order: areas come out in their own order.
+        Map<UUID, Map<String, List<TaskRow>>> byPlan = new LinkedHashMap<>();
+        Map<UUID, MyTaskView> firstOfPlan = new LinkedHashMap<>();
+        for (MyTaskView t : tasks) {
+            firstOfPlan.putIfAbsent(t.planId(), t);
+            byPlan.computeIfAbsent(t.planId(), id -> new LinkedHashMap<>())
+                    .computeIfAbsent(t.areaCode() == null ? "" : t.areaCode(), code -> new ArrayList<>())
+                    .add(new TaskRow(t, nonNull(t.criterionTitle()), overdue(t.dueDate(), t.latest(), today)));
+        }
+        List<PlanGroup> plans = new ArrayList<>();
+        byPlan.forEach((planId, areas) -> {
+            MyTaskView plan = firstOfPlan.get(planId);
+            List<AreaGroup> groups = new ArrayList<>();
+            areas.forEach((code, rows) -> groups.add(new AreaGroup(code,
+                    nonNull(areaTitles.getOrDefault(planId, Map.of()).get(code)), rows)));
+            List<TaskRow> all = areas.values().stream().flatMap(List::stream).toList();
+            plans.add(new PlanGroup(planId, plan.agency(), plan.year(), groups, all.size(),
+                    (int) all.stream().filter(TaskRow::overdue).count(),
+                    (int) all.stream().filter(r -> r.task().latest() == null).count()));
+        });
+        PlanUnit named = PlanUnit.find("code", caller.unit()).firstResult();
+        return new MyTasks(caller.unit(), named == null ? null : named.name, plans);
+    }
+
+    // ---- One task ----------------------------------------------------------------------------------------
+
+    public record TaskPage(UUID taskId, String description, LocalDate dueDate, boolean overdue, boolean active,
+            UUID planId, String agency, int year, boolean planOpen, String criterionCode, String criterionTitle,
+            String areaCode, String areaTitle, List<UnitName> leadUnits, List<UnitName> coordinatingUnits,
+            TaskStateView latest, Posting posting, List<HistoryRow> history, Assessment assessment) {
+
+        public boolean historyCut() {
+            return history.size() >= HISTORY;
+        }
+    }
+
+    public record UnitName(String code, String name) {
+        public String label() {
+            return name == null || name.isBlank() ? code : name + " (" + code + ")";
+        }
+    }
+
+    /**
+     * Whether the caller may report on the task and what the report will do; {@code reason} says why not.
+     *
+     * @param unit the unit the report is recorded for
+     * @param requestUnit the {@code unit} the form sends: an admin's lead unit, null for a reporter
+     */
+    public record Posting(boolean allowed, boolean lead, boolean admin, String unit, String unitLabel, String requestUnit,
+            String reason) {
+    }
+
+    public record HistoryRow(ReportView report, String unitLabel) {
+    }
+
+    /** The self-assessment box of a leaf criterion the caller's unit leads. */
+    public record Assessment(String criterionCode, BigDecimal maxPoints, SelfAssessmentView latest, String unitLabel,
+            String requestUnit) {
+    }
+
+    public TaskPage task(Caller caller, UUID taskId) {
+        Task task = Task.findById(taskId);
+        if (task == null) {
+            throw ProblemException.notFound("Không có nhiệm vụ " + taskId + ".");
+        }
+        Plan plan = Plan.findById(task.planId);
+        Map<String, PlanCriterion> criteria = PlanCriterion.<PlanCriterion>list("planId", task.planId).stream()
+                .collect(Collectors.toMap(c -> c.code, c -> c));
+        PlanCriterion criterion = criteria.get(task.criterionCode);
+        PlanCriterion area = criterion == null ? null : criteria.get(criterion.areaCode);
+        Map<String, String> unitNames = PlanUnit.<PlanUnit>list("planId", task.planId).stream()
+                .collect(Collectors.toMap(u -> u.code, u -> u.name == null ? "" : u.name));
+        List<String> leads = List.of(task.leadUnits);
+        List<String> coordinating = List.of(task.coordinatingUnits);
+        TaskStateView latest = progress.latest(taskId);
+        List<HistoryRow> history = progress.history(taskId, HISTORY).stream()
+                .map(r -> new HistoryRow(r, unit(r.unit(), unitNames).label())).toList();
+        boolean open = plan != null && plan.open();
+        return new TaskPage(task.id, nonNull(task.description), task.dueDate,
+                overdue(task.dueDate, latest, LocalDate.now(VietnameseFormats.VIETNAM)), task.active, task.planId,
+                plan == null ? "" : plan.agencyName, plan == null ? 0 : plan.year, open, task.criterionCode,
+                criterion == null ? "" : nonNull(criterion.title), area == null ? "" : area.code,
+                area == null ? "" : nonNull(area.title),
+                leads.stream().map(u -> unit(u, unitNames)).toList(),
+                coordinating.stream().map(u -> unit(u, unitNames)).toList(),
+                latest, posting(caller, task, open, leads, coordinating, unitNames), history,
+                assessment(caller, task, criterion, open, unitNames));
+    }
+
+    private static Posting posting(Caller caller, Task task, boolean open, List<String> leads, List<String> coordinating,
+            Map<String, String> names) {
+        if (!task.active) {
+            return refused("Nhiệm vụ này đã được bỏ khỏi kế hoạch (phiên bản mới của kế hoạch không còn nhiệm vụ này): "
+                    + "lịch sử báo cáo vẫn xem được, nhưng không nhận báo cáo mới.");
+        }
+        if (!open) {
+            return refused("Kế hoạch của nhiệm vụ này không còn ở trạng thái đã công bố nên không nhận báo cáo mới.");
+        }
+        if (caller.admin()) {
+            String lead = actingLead(caller, leads);
+            return lead == null
+                    ? refused("Nhiệm vụ chưa có đơn vị chủ trì nên không thể báo cáo thay.")
+                    : new Posting(true, true, true, lead, unit(lead, names).label(), lead, null);
+        }
+        if (caller.unit() == null) {
+            return refused("Tài khoản của bạn chưa được gán đơn vị nên không thể gửi báo cáo thay mặt đơn vị nào. "
+                    + "Hãy đề nghị quản trị viên gán đơn vị cho tài khoản.");
+        }
+        if (leads.contains(caller.unit())) {
+            return new Posting(true, true, false, caller.unit(), unit(caller.unit(), names).label(), null, null);
+        }
+        if (coordinating.contains(caller.unit())) {
+            return new Posting(true, false, false, caller.unit(), unit(caller.unit(), names).label(), null, null);
+        }
+        return refused("Đơn vị " + caller.unit() + " không chủ trì cũng không phối hợp thực hiện nhiệm vụ này nên không "
+                + "gửi được báo cáo.");
+    }
+
+    private Assessment assessment(Caller caller, Task task, PlanCriterion criterion, boolean open, Map<String, String> names) {
+        if (criterion == null || !criterion.leaf || !open) {
+            return null;
+        }
+        KnownCriterion known = index.plan(task.planId).map(p -> p.criteria().get(criterion.code)).orElse(null);
+        if (known == null) {
+            return null;
+        }
+        String unit = caller.admin() ? actingLead(caller, known.leadUnits())
+                : known.leadUnits().contains(caller.unit()) ? caller.unit() : null;
+        if (unit == null) {
+            return null;
+        }
+        SelfAssessmentView latest = assessments.latest(task.planId).stream()
+                .filter(a -> a.criterionCode().equals(criterion.code)).findFirst().orElse(null);
+        return new Assessment(criterion.code, known.maxPoints(), latest, unit(unit, names).label(),
+                caller.admin() ? unit : null);
+    }
+
+    /**
+     * The lead unit an admin posts for: its own unit when that leads, else the first lead unit (as the API does
+     * when no unit is named), or null when there is none.
+     */
+    static String actingLead(Caller caller, List<String> leads) {
+        if (leads.isEmpty()) {
+            return null;
+        }
+        return leads.contains(caller.unit()) ? caller.unit() : leads.get(0);
+    }
+
+    private static Posting refused(String reason) {
+        return new Posting(false, false, false, null, null, null, reason);
+    }
+
+    private static UnitName unit(String code, Map<String, String> names) {
+        return new UnitName(code, names.get(code));
+    }
+
+    /** Past its due date (in Vietnam) and not reported done by its lead unit. */
+    private static boolean overdue(LocalDate due, TaskStateView latest, LocalDate today) {
+        return due != null && due.isBefore(today) && (latest == null || latest.status() != ReportStatus.DONE);
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+}
