@@ -14,13 +14,13 @@ import vn.par.stack.testing.TestInfra;
 class HealthTest {
 
     @Test
-    void readinessReportsDatabaseAndKafkaUp() {
+    void readinessReportsDatabaseKafkaAndTheScoreFeedUp() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void apiWithoutTokenIsUnauthorizedWithProblemBody() {
-        given().when().get("/api/plans").then().statusCode(401)
+        given().when().get("/api/scores").then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
     }

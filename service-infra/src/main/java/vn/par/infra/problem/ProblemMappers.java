@@ -26,6 +26,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns every failure of a request into one {@code application/problem+json} body. Stack traces and class
@@ -58,13 +61,33 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context, UriInfo uri) {
+        return unauthenticated(context, uri);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context, UriInfo uri) {
+        return unauthenticated(context, uri);
+    }
+
+    /**
+     * The API answers 401 with a problem body. A web page ({@code /} and {@code /ui/*}, the paths of the
+     * {@code web} OIDC tenant) whose session is missing, expired or unreadable sends the browser to sign in
+     * again instead (Keycloak's own session usually makes that silent).
+     */
+    private static Uni<Response> unauthenticated(RoutingContext context, UriInfo uri) {
+        String path = context.normalizedPath();
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null || !("/".equals(path) || path.startsWith("/ui/"))) {
+            return Uni.createFrom().item(unauthenticated(uri));
+        }
+        return authenticator.getChallenge(context)
+                .map(challenge -> {
+                    Response.ResponseBuilder response = Response.status(challenge.status);
+                    challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+                    return response.build();
+                })
+                .onFailure().recoverWithItem(() -> unauthenticated(uri));
     }
 
     @ServerExceptionMapper

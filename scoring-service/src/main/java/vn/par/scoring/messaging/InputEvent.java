@@ -1,0 +1,34 @@
+package vn.par.scoring.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.par.scoring.projection.PlanSnapshot;
+import vn.par.scoring.projection.ReportRole;
+import vn.par.scoring.projection.TaskProgress;
+
+/** An event of {@code par.plans} or {@code par.progress}, decoded to what scoring applies. */
+public sealed interface InputEvent {
+
+    Meta meta();
+
+    /**
+     * @param sequence the event's {@code ce_sequence}: per plan and topic, 1, 2, 3, … in commit order
+     * @param time     the event's {@code ce_time}; a state it produces is "as of" this time
+     */
+    record Meta(UUID planId, UUID eventId, long sequence, Instant time) {
+    }
+
+    /** {@code PlanPublished} or {@code PlanChanged}: a full snapshot. */
+    record PlanVersion(Meta meta, PlanSnapshot snapshot, String json) implements InputEvent {
+    }
+
+    /** {@code ProgressReported}. */
+    record Report(Meta meta, String taskId, ReportRole role, TaskProgress progress) implements InputEvent {
+    }
+
+    /** {@code SelfAssessed}. */
+    record Assessment(Meta meta, String criterionCode, BigDecimal points) implements InputEvent {
+    }
+}

@@ -1,0 +1,25 @@
+package vn.par.scoring.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import vn.par.scoring.projection.AreaScore;
+
+/**
+ * The data of a {@code ScoreChanged} event on {@code par.scores}: the plan's index and every area (not every
+ * criterion, so the event stays small for large plans). Points are rounded to 2 decimals, half up, once.
+ *
+ * @param sequence          per plan 1, 2, 3, …: the same number as the event's {@code ce_sequence} and as the
+ *                          {@code sequence} of the REST body and of the stream's {@code id:}
+ * @param asOf              the time of the incoming event that caused the change
+ * @param previousProjected the index before; null for the plan's first score
+ * @param causedBy          the {@code ce_id} of the incoming event
+ */
+public record ScoreChanged(UUID planId, String agency, int year, int version, long sequence, Instant asOf,
+        BigDecimal projected, BigDecimal previousProjected, BigDecimal target, BigDecimal baseline, BigDecimal max,
+        BigDecimal percent, UUID causedBy, List<AreaScore> areas) {
+
+    public static final String TYPE = "ScoreChanged";
+}

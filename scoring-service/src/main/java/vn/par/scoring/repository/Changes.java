@@ -1,0 +1,44 @@
+package vn.par.scoring.repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import vn.par.scoring.projection.TaskProgress;
+
+/**
+ * What a batch of events changed, written by {@link ProjectionStore#save} in a few JDBC batches. Several reports on
+ * one task in the same batch become one upsert of the last.
+ */
+public final class Changes {
+
+    final Map<UUID, PlanRow> plans = new LinkedHashMap<>();
+    final Map<List<Object>, TaskProgress> progress = new LinkedHashMap<>();
+    final Map<List<Object>, BigDecimal> assessments = new LinkedHashMap<>();
+    final List<History> history = new ArrayList<>();
+
+    public void plan(PlanRow row) {
+        plans.put(row.planId(), row);
+    }
+
+    public void progress(UUID planId, String taskId, TaskProgress latest) {
+        progress.put(List.of(planId, taskId), latest);
+    }
+
+    public void assessment(UUID planId, String criterionCode, BigDecimal points) {
+        assessments.put(List.of(planId, criterionCode), points);
+    }
+
+    public void history(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
+            String payload) {
+        history.add(new History(planId, sequence, asOf, projected, percent, payload));
+    }
+
+    record History(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
+            String payload) {
+    }
+}

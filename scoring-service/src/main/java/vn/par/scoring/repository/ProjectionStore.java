@@ -1,0 +1,420 @@
+package vn.par.scoring.repository;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.PlanInputs;
+import vn.par.scoring.projection.TaskProgress;
+import vn.par.scoring.projection.TaskStatus;
+
+/**
+ * The projection tables, in plain JDBC: the hot path writes a batch of events in a handful of statement batches.
+ * Every method works on the caller's connection, inside the caller's transaction.
+ */
+@ApplicationScoped
+public class ProjectionStore {
+
+    /**
+     * Advisory lock between the live consumers (shared, per batch) and a rebuild (exclusive, while it swaps the
+     * tables): no batch applies while a rebuild replaces what it would build on, in any instance.
+     */
+    private static final long PROJECTION_LOCK = 0x5041525f53434f52L; // "PAR_SCOR"
+
+    private static final String PLAN_COLUMNS = "plan_id, version, status, agency, year, plans_sequence,"
+            + " progress_sequence, score_sequence, as_of, projected, baseline, target, max_points";
+
+    /**
+     * The next ScoreChanged of a plan must carry the sequence the outbox will hand out. Normally that is the stored
+     * score sequence + 1; should the two ever drift apart (a restored database), the outbox's counter wins.
+     */
+    private static final String SCORE_SEQUENCE = "GREATEST(p.score_sequence, COALESCE(o.last_sequence, 0))"
+            + " AS score_sequence";
+    private static final String HANDED_OUT = " LEFT JOIN outbox_sequence o ON o.topic = ? AND o.event_key = p.plan_id::text";
+
+    public void lockShared(Connection c) throws SQLException {
+        lock(c, "SELECT pg_advisory_xact_lock_shared(?)");
+    }
+
+    public void lockExclusive(Connection c) throws SQLException {
+        lock(c, "SELECT pg_advisory_xact_lock(?)");
+    }
+
+    /**
+     * Creates the rows of plans seen for the first time and locks the rows of all of them until commit, so two
+     * instances never apply events of one plan at once (a rebalance moves partitions while a batch may still run).
+     *
+     * @param planIds in the database's uuid order (the order of their text), which avoids lock-order deadlocks
+     */
+    public Map<UUID, Sequences> lockPlans(Connection c, List<UUID> planIds) throws SQLException {
+        Array ids = c.createArrayOf("uuid", planIds.toArray());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO scored_plan (plan_id) SELECT unnest(?) ON CONFLICT (plan_id) DO NOTHING")) {
+            ps.setArray(1, ids);
+            ps.executeUpdate();
+        }
+        Map<UUID, Sequences> sequences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.plan_id, p.plans_sequence, p.progress_sequence, "
+                + SCORE_SEQUENCE + " FROM scored_plan p" + HANDED_OUT
+                + " WHERE p.plan_id = ANY (?) ORDER BY p.plan_id FOR UPDATE OF p")) {
+            ps.setString(1, Topics.SCORES);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sequences.put(rs.getObject(1, UUID.class), new Sequences(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return sequences;
+    }
+
+    /** The plans with their snapshots and inputs; plans without a row are absent. */
+    public Map<UUID, StoredPlan> load(Connection c, Collection<UUID> planIds) throws SQLException {
+        return loadPlans(c, c.createArrayOf("uuid", planIds.toArray()));
+    }
+
+    /** Every plan with its snapshot and inputs. */
+    public Map<UUID, StoredPlan> loadAll(Connection c) throws SQLException {
+        return loadPlans(c, null);
+    }
+
+    /** Writes a batch's changes. */
+    public void save(Connection c, Changes changes) throws SQLException {
+        if (!changes.progress.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO task_progress (plan_id, task_id, status, percent_complete) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (plan_id, task_id)
+                    DO UPDATE SET status = EXCLUDED.status, percent_complete = EXCLUDED.percent_complete""")) {
+                for (Map.Entry<List<Object>, TaskProgress> e : changes.progress.entrySet()) {
+                    bindProgress(ps, (UUID) e.getKey().get(0), (String) e.getKey().get(1), e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.assessments.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO self_assessment (plan_id, criterion_code, points) VALUES (?, ?, ?)
+                    ON CONFLICT (plan_id, criterion_code) DO UPDATE SET points = EXCLUDED.points""")) {
+                for (Map.Entry<List<Object>, BigDecimal> e : changes.assessments.entrySet()) {
+                    ps.setObject(1, e.getKey().get(0));
+                    ps.setString(2, (String) e.getKey().get(1));
+                    ps.setBigDecimal(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.history.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO score_history (plan_id, sequence, as_of, projected, percent, payload)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                for (Changes.History h : changes.history) {
+                    ps.setObject(1, h.planId());
+                    ps.setLong(2, h.sequence());
+                    ps.setObject(3, timestamp(h.asOf()));
+                    ps.setBigDecimal(4, h.projected());
+                    ps.setBigDecimal(5, h.percent());
+                    ps.setString(6, h.payload());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.plans.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE scored_plan SET version = ?, status = ?, agency = ?, year = ?,
+                        snapshot = COALESCE(?, snapshot), plans_sequence = ?, progress_sequence = ?,
+                        score_sequence = ?, as_of = ?, projected = ?, baseline = ?, target = ?, max_points = ?
+                    WHERE plan_id = ?""")) {
+                for (PlanRow row : changes.plans.values()) {
+                    bindPlan(ps, row, 1);
+                    ps.setObject(14, row.planId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Replaces the whole projection (a rebuild), inside the caller's transaction. */
+    public void replaceAll(Connection c, Collection<StoredPlan> plans) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("TRUNCATE scored_plan, task_progress, self_assessment")) {
+            ps.executeUpdate();
+        }
+        try (PreparedStatement planInsert = c.prepareStatement("INSERT INTO scored_plan (version, status, agency,"
+                + " year, snapshot, plans_sequence, progress_sequence, score_sequence, as_of, projected, baseline,"
+                + " target, max_points, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement progressInsert = c.prepareStatement(
+                        "INSERT INTO task_progress (plan_id, task_id, status, percent_complete) VALUES (?, ?, ?, ?)");
+                PreparedStatement assessmentInsert = c.prepareStatement(
+                        "INSERT INTO self_assessment (plan_id, criterion_code, points) VALUES (?, ?, ?)")) {
+            for (StoredPlan plan : plans) {
+                PlanRow row = plan.row();
+                bindPlan(planInsert, row, 1);
+                planInsert.setObject(14, row.planId());
+                planInsert.addBatch();
+                for (Map.Entry<String, TaskProgress> e : plan.inputs().progress().entrySet()) {
+                    bindProgress(progressInsert, row.planId(), e.getKey(), e.getValue());
+                    progressInsert.addBatch();
+                }
+                for (Map.Entry<String, BigDecimal> e : plan.inputs().assessments().entrySet()) {
+                    assessmentInsert.setObject(1, row.planId());
+                    assessmentInsert.setString(2, e.getKey());
+                    assessmentInsert.setBigDecimal(3, e.getValue());
+                    assessmentInsert.addBatch();
+                }
+            }
+            planInsert.executeBatch();
+            progressInsert.executeBatch();
+            assessmentInsert.executeBatch();
+        }
+    }
+
+    /** The last score sequence handed out per plan by the outbox on par.scores: what the next one must follow. */
+    public Map<UUID, Long> publishedSequences(Connection c) throws SQLException {
+        Map<UUID, Long> sequences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT event_key, last_sequence FROM outbox_sequence WHERE topic = ?")) {
+            ps.setString(1, Topics.SCORES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sequences.put(UUID.fromString(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        }
+        return sequences;
+    }
+
+    /** Makes the following reads of this transaction see one consistent state. Must come first. */
+    public void readConsistently(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
+            ps.execute();
+        }
+    }
+
+    /** A published plan's row, without its snapshot. */
+    public Optional<PlanRow> plan(Connection c, UUID planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_COLUMNS
+                + " FROM scored_plan WHERE plan_id = ? AND version IS NOT NULL")) {
+            ps.setObject(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(planRow(rs, null)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every published plan's row, without snapshots. */
+    public List<PlanRow> plans(Connection c) throws SQLException {
+        List<PlanRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_COLUMNS
+                + " FROM scored_plan WHERE version IS NOT NULL")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(planRow(rs, null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    public String snapshot(Connection c, UUID planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT snapshot FROM scored_plan WHERE plan_id = ?")) {
+            ps.setObject(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    public PlanInputs inputs(Connection c, UUID planId) throws SQLException {
+        Array ids = c.createArrayOf("uuid", new Object[] { planId });
+        return new PlanInputs(progress(c, ids).getOrDefault(planId, Map.of()),
+                assessments(c, ids).getOrDefault(planId, Map.of()));
+    }
+
+    /** The published scores of a plan, oldest first, optionally between two instants (inclusive). */
+    public List<HistoryPoint> history(Connection c, UUID planId, Instant from, Instant to) throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT sequence, as_of, projected, percent FROM score_history WHERE plan_id = ?");
+        if (from != null) {
+            sql.append(" AND as_of >= ?");
+        }
+        if (to != null) {
+            sql.append(" AND as_of <= ?");
+        }
+        sql.append(" ORDER BY sequence");
+        List<HistoryPoint> points = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setObject(i++, planId);
+            if (from != null) {
+                ps.setObject(i++, timestamp(from));
+            }
+            if (to != null) {
+                ps.setObject(i, timestamp(to));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.add(new HistoryPoint(rs.getLong(1), instant(rs, 2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                }
+            }
+        }
+        return points;
+    }
+
+    /** The data of the last {@code ScoreChanged} of a plan stamped at or before {@code at}. */
+    public Optional<String> publishedAt(Connection c, UUID planId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT payload FROM score_history WHERE plan_id = ? AND as_of <= ?
+                ORDER BY sequence DESC LIMIT 1""")) {
+            ps.setObject(1, planId);
+            ps.setObject(2, timestamp(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** @param ids the plans to load, or null for all */
+    private Map<UUID, StoredPlan> loadPlans(Connection c, Array ids) throws SQLException {
+        Map<UUID, PlanRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.plan_id, p.version, p.status, p.agency, p.year,"
+                + " p.plans_sequence, p.progress_sequence, " + SCORE_SEQUENCE + ", p.as_of, p.projected, p.baseline,"
+                + " p.target, p.max_points, p.snapshot FROM scored_plan p" + HANDED_OUT
+                + (ids == null ? "" : " WHERE p.plan_id = ANY (?)"))) {
+            ps.setString(1, Topics.SCORES);
+            if (ids != null) {
+                ps.setArray(2, ids);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PlanRow row = planRow(rs, rs.getString("snapshot"));
+                    rows.put(row.planId(), row);
+                }
+            }
+        }
+        Map<UUID, Map<String, TaskProgress>> progress = progress(c, ids);
+        Map<UUID, Map<String, BigDecimal>> assessments = assessments(c, ids);
+        Map<UUID, StoredPlan> plans = new LinkedHashMap<>();
+        for (PlanRow row : rows.values()) {
+            plans.put(row.planId(), new StoredPlan(row, new PlanInputs(
+                    progress.getOrDefault(row.planId(), Map.of()), assessments.getOrDefault(row.planId(), Map.of()))));
+        }
+        return plans;
+    }
+
+    private static Map<UUID, Map<String, TaskProgress>> progress(Connection c, Array ids) throws SQLException {
+        Map<UUID, Map<String, TaskProgress>> progress = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plan_id, task_id, status, percent_complete FROM task_progress" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    progress.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(rs.getString(2), new TaskProgress(TaskStatus.valueOf(rs.getString(3)), rs.getInt(4)));
+                }
+            }
+        }
+        return progress;
+    }
+
+    private static Map<UUID, Map<String, BigDecimal>> assessments(Connection c, Array ids) throws SQLException {
+        Map<UUID, Map<String, BigDecimal>> assessments = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plan_id, criterion_code, points FROM self_assessment" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    assessments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getBigDecimal(3));
+                }
+            }
+        }
+        return assessments;
+    }
+
+    private static PlanRow planRow(ResultSet rs, String snapshot) throws SQLException {
+        return new PlanRow(rs.getObject("plan_id", UUID.class), (Integer) rs.getObject("version"),
+                rs.getString("status"), rs.getString("agency"), (Integer) rs.getObject("year"), snapshot,
+                new Sequences(rs.getLong("plans_sequence"), rs.getLong("progress_sequence"),
+                        rs.getLong("score_sequence")),
+                instant(rs, "as_of"), rs.getBigDecimal("projected"), rs.getBigDecimal("baseline"),
+                rs.getBigDecimal("target"), rs.getBigDecimal("max_points"));
+    }
+
+    /** Binds every column of a plan row but its id, from {@code first} on (13 parameters). */
+    private static void bindPlan(PreparedStatement ps, PlanRow row, int first) throws SQLException {
+        int i = first;
+        ps.setObject(i++, row.version(), Types.INTEGER);
+        ps.setString(i++, row.status());
+        ps.setString(i++, row.agency());
+        ps.setObject(i++, row.year(), Types.INTEGER);
+        ps.setString(i++, row.snapshot());
+        ps.setLong(i++, row.sequences().plans());
+        ps.setLong(i++, row.sequences().progress());
+        ps.setLong(i++, row.sequences().score());
+        ps.setObject(i++, row.asOf() == null ? null : timestamp(row.asOf()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setBigDecimal(i++, row.projected());
+        ps.setBigDecimal(i++, row.baseline());
+        ps.setBigDecimal(i++, row.target());
+        ps.setBigDecimal(i, row.max());
+    }
+
+    private static void bindProgress(PreparedStatement ps, UUID planId, String taskId, TaskProgress progress)
+            throws SQLException {
+        ps.setObject(1, planId);
+        ps.setString(2, taskId);
+        ps.setString(3, progress.status().name());
+        ps.setShort(4, (short) progress.percentComplete());
+    }
+
+    private static String forPlans(Array ids) {
+        return ids == null ? "" : " WHERE plan_id = ANY (?)";
+    }
+
+    private static void bindIds(PreparedStatement ps, Array ids) throws SQLException {
+        if (ids != null) {
+            ps.setArray(1, ids);
+        }
+    }
+
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, PROJECTION_LOCK);
+            ps.execute();
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

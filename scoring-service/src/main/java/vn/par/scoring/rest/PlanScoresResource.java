@@ -1,0 +1,101 @@
+package vn.par.scoring.rest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import vn.par.infra.problem.ProblemException;
+import vn.par.scoring.projection.PlanScore;
+import vn.par.scoring.repository.HistoryPoint;
+import vn.par.scoring.service.ScoreHub;
+import vn.par.scoring.service.ScoreQueries;
+
+/** One plan's projected score: now, at a past moment, its timeline, and its live stream. */
+@Path("/api/plans/{planId}/scores")
+@Tag(name = "Điểm dự kiến")
+@RolesAllowed({ "viewer", "reporter", "admin" })
+public class PlanScoresResource {
+
+    private final ScoreQueries queries;
+    private final ScoreHub hub;
+    private final ScoreStreams streams;
+
+    public PlanScoresResource(ScoreQueries queries, ScoreHub hub, ScoreStreams streams) {
+        this.queries = queries;
+        this.hub = hub;
+        this.streams = streams;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Điểm dự kiến của một kế hoạch: toàn kế hoạch, từng lĩnh vực, từng tiêu chí",
+            description = "Với asOf (ISO-8601): điểm như đã công bố tại thời điểm đó, gồm chỉ số và các lĩnh vực"
+                    + " (không có danh sách tiêu chí).")
+    public PlanScore score(@PathParam("planId") UUID planId, @QueryParam("asOf") String asOf) {
+        if (asOf == null) {
+            return queries.current(planId).orElseThrow(() -> unknown(planId));
+        }
+        Instant at = instant("asOf", asOf);
+        return queries.asOf(planId, at).orElseThrow(() -> queries.exists(planId)
+                ? ProblemException.notFound("Kế hoạch " + planId + " chưa có điểm nào tại thời điểm " + at + ".")
+                : unknown(planId));
+    }
+
+    @GET
+    @Path("/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Diễn biến chỉ số dự kiến: mỗi lần thay đổi một điểm, cũ nhất trước")
+    public List<HistoryPoint> history(@PathParam("planId") UUID planId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return queries.history(planId, from == null ? null : instant("from", from), to == null ? null : instant("to", to))
+                .orElseThrow(() -> unknown(planId));
+    }
+
+    /**
+     * Server-Sent Events: the plan's whole score on connect, then one per change, each with {@code id:} the plan's
+     * score sequence. Every event carries the full current score, so a reconnecting client (whatever its
+     * Last-Event-ID) is up to date with the first event it gets.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Luồng sự kiện (SSE): điểm của kế hoạch, rồi mỗi lần điểm thay đổi")
+    public Multi<OutboundSseEvent> stream(@PathParam("planId") UUID planId, @Context Sse sse) {
+        if (!queries.exists(planId)) {
+            throw unknown(planId);
+        }
+        return streams.events(hub.plan(planId), u -> Long.toString(u.sequence()), sse);
+    }
+
+    private static ProblemException unknown(UUID planId) {
+        return ProblemException.notFound("Không có kế hoạch " + planId + " trong các kế hoạch đã công bố.");
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field,
+                    "Thời điểm '" + value + "' không đúng định dạng ISO-8601, ví dụ 2024-06-30T00:00:00Z.");
+        }
+    }
+}
