@@ -16,7 +16,7 @@ import vn.par.stack.StackOptions;
  * loaded through the public API, and stopped (in order) when the run ends. Every piece is real: PostgreSQL,
  * Kafka, Keycloak and the three packaged services, on free ports.
  */
-public final class SystemStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class SystemStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static Stack stack;
     private static UUID samplePlan;
