@@ -53,6 +53,15 @@ public final class Reporters {
      * @param giveUp    how long one report may keep failing before the run fails
      */
     public Outcome post(int total, IntConsumer afterEach, Duration giveUp) {
+        return post(total, () -> true, 0, afterEach, giveUp);
+    }
+
+    /**
+     * Posts reports while {@code keepGoing} holds (at most {@code total}), each thread pausing {@code pauseMillis}
+     * between its reports, and waits until every report posted is answered.
+     */
+    public Outcome post(int total, java.util.function.BooleanSupplier keepGoing, long pauseMillis, IntConsumer afterEach,
+            Duration giveUp) {
         Map<UUID, Integer> latest = new ConcurrentHashMap<>();
         List<String> unexpected = new CopyOnWriteArrayList<>();
         AtomicInteger accepted = new AtomicInteger();
@@ -67,7 +76,10 @@ public final class Reporters {
             int share = total / threads + (w < total % threads ? 1 : 0);
             Random random = new Random(w);
             Thread t = new Thread(() -> {
-                for (int n = 0; n < share; n++) {
+                for (int n = 0; n < share && keepGoing.getAsBoolean(); n++) {
+                    if (pauseMillis > 0) {
+                        sleep(pauseMillis);
+                    }
                     PlanModel.Task task = mine.get(n % mine.size());
                     String status = n == share - 1 && random.nextInt(4) == 0 ? "DONE" : STATUSES[random.nextInt(STATUSES.length)];
                     int percent = status.equals("DONE") ? 100 : 1 + random.nextInt(99);
@@ -120,7 +132,7 @@ public final class Reporters {
             } catch (Exception e) {
                 code = -1;
                 answer = e.toString();
-            } 
+            }
             if (code == 201 || code == 200) {
                 return true;
             }
