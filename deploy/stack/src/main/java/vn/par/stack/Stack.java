@@ -138,6 +138,23 @@ public final class Stack implements AutoCloseable {
         service.start(Duration.ofSeconds(120));
     }
 
+    /**
+     * Starts another instance of a service (same database, same Kafka consumer group) on a free port, as a
+     * second replica would run in a cluster. It is stopped with the stack.
+     *
+     * @return its base URL
+     */
+    public String startReplica(String service, String replica) {
+        int port = Ports.free();
+        ServiceProcess process = new ServiceProcess(replica, options.root().resolve(service), port,
+                serviceEnvironment(service), options.serviceJvmOptions(), logs.resolve(replica + ".log"));
+        synchronized (services) {
+            services.put(replica, process);
+        }
+        process.start(Duration.ofSeconds(120));
+        return process.baseUrl();
+    }
+
     /** The environment a service reads its connections from (see each service's README). */
     public Map<String, String> serviceEnvironment(String name) {
         Map<String, String> env = new HashMap<>();

@@ -50,9 +50,15 @@ public final class Scenario {
 
     /** Waits until scoring-service's index and every area equal the test's projection; fails with both if not. */
     public static JsonNode awaitScores(Stack stack, PlanModel plan, Map<UUID, Integer> latestPercent, Duration timeout) {
+        return awaitScores(stack, stack.url("scoring-service"), plan, latestPercent, timeout);
+    }
+
+    /** As above, asking the scoring-service instance at {@code scoringUrl}. */
+    public static JsonNode awaitScores(Stack stack, String scoringUrl, PlanModel plan, Map<UUID, Integer> latestPercent,
+            Duration timeout) {
         ExpectedScores expected = new ExpectedScores(plan, latestPercent);
         String viewer = stack.token("viewer", "viewer");
-        String url = stack.url("scoring-service") + "/api/plans/" + plan.id() + "/scores";
+        String url = scoringUrl + "/api/plans/" + plan.id() + "/scores";
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
