@@ -1,10 +1,14 @@
 package vn.par.infra.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -13,6 +17,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
 import vn.par.infra.events.EventEnvelope;
 
 /**
@@ -22,15 +27,15 @@ import vn.par.infra.events.EventEnvelope;
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
 
-    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+    public Outbox(AgroalDataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions,
             OutboxRelay relay, OutboxConfig config) {
-        this.em = em;
+        this.dataSource = dataSource;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
@@ -52,21 +57,33 @@ public class Outbox {
         // One round trip: take the key's next sequence number and insert the event with it.
         UUID id = UUID.randomUUID();
         Instant time = Instant.now();
-        long sequence = ((Number) em.createNativeQuery("""
-                WITH next AS (
-                    INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?2, ?3, 1)
-                    ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
-                    RETURNING last_sequence)
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-                SELECT ?1, ?2, ?3, ?4, last_sequence, ?5, ?6 FROM next
-                RETURNING sequence""")
-                .setParameter(1, id)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, time)
-                .setParameter(6, data)
-                .getSingleResult()).longValue();
+        long sequence;
+        // Plain JDBC: inside the caller's JTA transaction the pool hands out the transaction's own connection, so
+        // the event commits or rolls back with the change, and a service needs no JPA to use the outbox.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        WITH next AS (
+                            INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?, ?, 1)
+                            ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
+                            RETURNING last_sequence)
+                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
+                        SELECT ?, ?, ?, ?, last_sequence, ?, ? FROM next
+                        RETURNING sequence""")) {
+            ps.setString(1, topic);
+            ps.setString(2, key);
+            ps.setObject(3, id);
+            ps.setString(4, topic);
+            ps.setString(5, key);
+            ps.setString(6, type);
+            ps.setTimestamp(7, Timestamp.from(time));
+            ps.setString(8, data);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                sequence = rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append " + type + " to the outbox: " + e.getMessage(), e);
+        }
         EventEnvelope event = new EventEnvelope(id, type, source, time, key, sequence, data);
         // Wake the relay as soon as the row is visible, rather than waiting for its next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
