@@ -78,9 +78,11 @@ class RebuildBenchmarkTest {
         System.out.printf("produced %d progress events for %d plans in %d ms%n", events, plans,
                 (System.nanoTime() - started) / 1_000_000);
 
-        JsonNode report = Scores.parse(given().post("/api/admin/rebuild").then().statusCode(200).extract().asString());
+        JsonNode report = Scores.parse(given().contentType("application/json").post("/api/admin/rebuild")
+                .then().statusCode(200).extract().asString());
         System.out.println("REBUILD " + report);
-        JsonNode again = Scores.parse(given().post("/api/admin/rebuild").then().statusCode(200).extract().asString());
+        JsonNode again = Scores.parse(given().contentType("application/json").post("/api/admin/rebuild")
+                .then().statusCode(200).extract().asString());
         System.out.println("REBUILD (again, nothing changed) " + again);
     }
 }

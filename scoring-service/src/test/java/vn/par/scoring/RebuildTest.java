@@ -122,7 +122,8 @@ class RebuildTest {
     }
 
     private static JsonNode rebuild() {
-        return Scores.parse(given().post("/api/admin/rebuild").then().statusCode(200).extract().asString());
+        return Scores.parse(given().contentType("application/json").post("/api/admin/rebuild").then().statusCode(200)
+                .extract().asString());
     }
 
     /** The ranking and, for every published plan, its score and timeline, as REST answers them. */

@@ -24,7 +24,8 @@ class SecurityTest {
                 "/api/plans/" + plan + "/scores/history", "/api/plans/" + plan + "/scores/stream" }) {
             given().get(path).then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         }
-        given().post("/api/admin/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").post("/api/admin/rebuild").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -39,7 +40,8 @@ class SecurityTest {
     @TestSecurity(user = "viewer", roles = "viewer")
     void aViewerMayReadButNotRebuild() {
         given().get("/api/scores").then().statusCode(200);
-        given().post("/api/admin/rebuild").then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").post("/api/admin/rebuild").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -25,7 +25,6 @@ import io.smallrye.mutiny.Multi;
 import vn.par.infra.problem.ProblemException;
 import vn.par.scoring.projection.PlanScore;
 import vn.par.scoring.repository.HistoryPoint;
-import vn.par.scoring.service.ScoreHub;
 import vn.par.scoring.service.ScoreQueries;
 
 /** One plan's projected score: now, at a past moment, its timeline, and its live stream. */
@@ -35,12 +34,10 @@ import vn.par.scoring.service.ScoreQueries;
 public class PlanScoresResource {
 
     private final ScoreQueries queries;
-    private final ScoreHub hub;
     private final ScoreStreams streams;
 
-    public PlanScoresResource(ScoreQueries queries, ScoreHub hub, ScoreStreams streams) {
+    public PlanScoresResource(ScoreQueries queries, ScoreStreams streams) {
         this.queries = queries;
-        this.hub = hub;
         this.streams = streams;
     }
 
@@ -83,7 +80,7 @@ public class PlanScoresResource {
         if (!queries.exists(planId)) {
             throw unknown(planId);
         }
-        return streams.events(hub.plan(planId), u -> Long.toString(u.sequence()), sse);
+        return streams.plan(planId, sse);
     }
 
     private static ProblemException unknown(UUID planId) {

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Multi;
 import vn.par.scoring.service.PlanRanking;
-import vn.par.scoring.service.ScoreHub;
 import vn.par.scoring.service.ScoreQueries;
 
 /** Every published plan's projected index, ranked, and its live stream. */
@@ -27,12 +26,10 @@ import vn.par.scoring.service.ScoreQueries;
 public class ScoresResource {
 
     private final ScoreQueries queries;
-    private final ScoreHub hub;
     private final ScoreStreams streams;
 
-    public ScoresResource(ScoreQueries queries, ScoreHub hub, ScoreStreams streams) {
+    public ScoresResource(ScoreQueries queries, ScoreStreams streams) {
         this.queries = queries;
-        this.hub = hub;
         this.streams = streams;
     }
 
@@ -53,6 +50,6 @@ public class ScoresResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Luồng sự kiện (SSE): tóm tắt điểm của mọi kế hoạch, rồi mỗi lần một kế hoạch thay đổi")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        return streams.events(hub.everyPlan(), u -> u.planId() + ":" + u.sequence(), sse);
+        return streams.everyPlan(sse);
     }
 }

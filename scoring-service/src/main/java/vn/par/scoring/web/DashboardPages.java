@@ -1,0 +1,83 @@
+package vn.par.scoring.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import vn.par.infra.problem.Problem;
+import vn.par.infra.problem.ProblemException;
+import vn.par.scoring.service.PlanRanking;
+import vn.par.scoring.service.ScoreQueries;
+
+/**
+ * The provincial dashboard (roles viewer, reporter, admin): every published plan ranked, and one plan's projected
+ * index by area with its risks and timeline. Both pages then follow the score streams in the browser
+ * ({@link PageFeeds}, {@code /dashboard/*.js}).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ "viewer", "reporter", "admin" })
+public class DashboardPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<PlanRanking> plans);
+
+        static native TemplateInstance plan(PlanPage page);
+
+        static native TemplateInstance error(String title, String detail);
+    }
+
+    private final ScoreQueries queries;
+
+    public DashboardPages(ScoreQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(queries.ranking(null));
+    }
+
+    @GET
+    @Path("ui/plans/{planId}")
+    public TemplateInstance plan(@PathParam("planId") UUID planId) {
+        return Templates.plan(PlanPage.of(queries.current(planId).orElseThrow(() -> PageFeeds.unknown(planId))));
+    }
+
+    /** A refusal (an unknown plan) as a page saying so, not the API's JSON. */
+    @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        Problem problem = e.problem();
+        return page(problem.status(), Templates.error(problem.title(), problem.detail()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, Templates.error("Không có quyền",
+                "Bảng điều hành Chỉ số CCHC dành cho tài khoản có vai trò theo dõi (viewer), báo cáo (reporter) hoặc "
+                        + "quản trị (admin). Tài khoản của bạn không có quyền mở trang này."));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, Templates.error("Không tìm thấy", "Không có trang nào tại đường dẫn này."));
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
+}

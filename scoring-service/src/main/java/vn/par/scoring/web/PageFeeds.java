@@ -1,0 +1,71 @@
+package vn.par.scoring.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import vn.par.infra.problem.ProblemException;
+import vn.par.scoring.repository.HistoryPoint;
+import vn.par.scoring.rest.ScoreStreams;
+import vn.par.scoring.service.ScoreQueries;
+
+/**
+ * What the dashboard's scripts read, under the pages' paths so that the browser's session cookie is what signs them
+ * in (a page has no bearer token): the same streams as {@code /api/scores/stream} and
+ * {@code /api/plans/{id}/scores/stream}, and a plan's timeline.
+ */
+@Path("/")
+@RolesAllowed({ "viewer", "reporter", "admin" })
+public class PageFeeds {
+
+    private final ScoreQueries queries;
+    private final ScoreStreams streams;
+
+    public PageFeeds(ScoreQueries queries, ScoreStreams streams) {
+        this.queries = queries;
+        this.streams = streams;
+    }
+
+    /** As {@code GET /api/scores/stream}: every plan's summary, then one per change. */
+    @GET
+    @Path("ui/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> everyPlan(@Context Sse sse) {
+        return streams.everyPlan(sse);
+    }
+
+    /** As {@code GET /api/plans/{planId}/scores/stream}: the plan's whole score, then one per change. */
+    @GET
+    @Path("ui/plans/{planId}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> plan(@PathParam("planId") UUID planId, @Context Sse sse) {
+        if (!queries.exists(planId)) {
+            throw unknown(planId);
+        }
+        return streams.plan(planId, sse);
+    }
+
+    /** As {@code GET /api/plans/{planId}/scores/history}: every published score, oldest first, for the timeline. */
+    @GET
+    @Path("ui/plans/{planId}/history.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<HistoryPoint> history(@PathParam("planId") UUID planId) {
+        return queries.history(planId, null, null).orElseThrow(() -> unknown(planId));
+    }
+
+    static ProblemException unknown(UUID planId) {
+        return ProblemException.notFound("Không có kế hoạch " + planId + " trong các kế hoạch đã công bố.");
+    }
+}

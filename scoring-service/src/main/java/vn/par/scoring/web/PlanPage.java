@@ -1,0 +1,80 @@
+package vn.par.scoring.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.par.scoring.projection.AreaScore;
+import vn.par.scoring.projection.CriterionScore;
+import vn.par.scoring.projection.PlanScore;
+import vn.par.scoring.projection.ScoreGroup;
+import vn.par.scoring.projection.TaskRisk;
+
+/**
+ * What the plan page shows, arranged from a {@link PlanScore} (the same one {@code GET /api/plans/{id}/scores}
+ * answers): each area with its bar, the at-risk leaves with their tasks, and the criteria grouped by area.
+ */
+public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, List<AtRisk> atRisk,
+        List<AreaCriteria> criteria) {
+
+    /**
+     * An area and where its bar's parts go, in percent of its maximum (a CSS length with a decimal point: the bar's
+     * full width is the maximum).
+     */
+    public record AreaView(AreaScore area, String projectedWidth, String baselineAt, String targetAt) {
+    }
+
+    /** A leaf at risk and the tasks that make it so (lead units and reasons). */
+    public record AtRisk(String areaCode, CriterionScore criterion, List<TaskRisk> tasks) {
+    }
+
+    /** An area's criteria in tree order, the area first, for the collapsible table. */
+    public record AreaCriteria(AreaScore area, List<Row> rows) {
+    }
+
+    /** @param depth 0 for the area, 1 for its children, … (the table indents by it) */
+    public record Row(CriterionScore criterion, int depth) {
+    }
+
+    public static PlanPage of(PlanScore score) {
+        List<AreaView> areas = score.areas().stream()
+                .map(a -> new AreaView(a, share(a.projected(), a.max()), share(a.baseline(), a.max()),
+                        share(a.target(), a.max())))
+                .toList();
+
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, String> areaOf = new HashMap<>();
+        Map<String, List<Row>> rowsByArea = new LinkedHashMap<>();
+        List<AtRisk> atRisk = new ArrayList<>();
+        List<CriterionScore> criteria = score.criteria() == null ? List.of() : score.criteria();
+        for (CriterionScore c : criteria) { // tree order: a parent comes before its children
+            String parent = c.parentCode();
+            boolean top = parent == null || !depth.containsKey(parent);
+            depth.put(c.code(), top ? 0 : depth.get(parent) + 1);
+            String area = top ? c.code() : areaOf.get(parent);
+            areaOf.put(c.code(), area);
+            rowsByArea.computeIfAbsent(area, k -> new ArrayList<>()).add(new Row(c, depth.get(c.code())));
+            if (c.leaf() && c.atRisk()) {
+                atRisk.add(new AtRisk(area, c, c.risks() == null ? List.of() : c.risks()));
+            }
+        }
+        List<AreaCriteria> tables = score.areas().stream()
+                .map(a -> new AreaCriteria(a, rowsByArea.getOrDefault(a.code(), List.of())))
+                .toList();
+        return new PlanPage(score, ScoreGroup.of(score.percent()), areas, atRisk, tables);
+    }
+
+    /** {@code part} in percent of {@code whole}, within 0..100, for a CSS width or position. */
+    static String share(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() <= 0) {
+            return "0";
+        }
+        BigDecimal percent = part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
+        BigDecimal clamped = percent.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
+        return clamped.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,311 @@
+// One plan's page (/ui/plans/{id}): follows /ui/plans/{id}/stream (the plan's whole score now, then after every
+// change) and updates in place the total, each area's bar and numbers, the at-risk list, the criteria table and
+// the timeline (drawn here from /ui/plans/{id}/history.json, a point added per change).
+(function () {
+  "use strict";
+  var root = document.getElementById("plan");
+  if (!root) { return; }
+  var SVG = "http://www.w3.org/2000/svg";
+  var VIETNAM_OFFSET = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh, no daylight saving time
+  var REASONS = { BLOCKED: "Vướng mắc", OVERDUE: "Quá hạn" };
+  var STATUSES = { NOT_STARTED: "Chưa bắt đầu", IN_PROGRESS: "Đang thực hiện", DONE: "Hoàn thành", BLOCKED: "Vướng mắc" };
+  var NO_AGENCY = "Kế hoạch chưa có tên cơ quan";
+
+  var planId = root.getAttribute("data-plan-id");
+  var base = "/ui/plans/" + encodeURIComponent(planId);
+  var version = Number(root.getAttribute("data-version"));
+  var sequence = Number(root.getAttribute("data-sequence"));
+  var year = Number(root.getAttribute("data-year"));
+  var plan = {
+    baseline: Number(root.getAttribute("data-baseline")), target: Number(root.getAttribute("data-target")),
+    max: Number(root.getAttribute("data-max"))
+  };
+  var status = document.getElementById("live-status");
+  var areaEls = DASH.index(root, "data-area");
+  var summaryEls = DASH.index(root, "data-area-criteria");
+  var rowEls = DASH.index(document.getElementById("criteria"), "data-criterion");
+  var history = { points: [], loaded: false, failed: false };
+
+  function setText(id, value) {
+    var e = document.getElementById(id);
+    if (!e || e.textContent === value) { return false; }
+    e.textContent = value;
+    return true;
+  }
+  function field(scope, name) { return scope.querySelector("[data-field=\"" + name + "\"]"); }
+  function share(part, whole) {
+    return whole > 0 ? Math.max(0, Math.min(100, part / whole * 100)).toFixed(2) + "%" : "0%";
+  }
+  function isoDate(value) { // a LocalDate, 2024-06-30: no time zone to apply
+    var p = String(value).split("-");
+    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : String(value);
+  }
+  function clear(e) { while (e.firstChild) { e.removeChild(e.firstChild); } }
+
+  /** A new plan version may add or remove areas and criteria: such a change reloads the page (at most every 30 s). */
+  function sameStructure(score) {
+    var areas = score.areas || [];
+    var criteria = score.criteria || [];
+    return areas.length === Object.keys(areaEls).length && areas.every(function (a) { return areaEls[a.code]; })
+      && criteria.length === Object.keys(rowEls).length && criteria.every(function (c) { return rowEls[c.code]; });
+  }
+  function reload() {
+    var key = "dashboard-reload-" + planId;
+    var last = Number(window.sessionStorage.getItem(key) || 0);
+    if (Date.now() - last < 30000) { return false; }
+    window.sessionStorage.setItem(key, String(Date.now()));
+    window.location.reload();
+    return true;
+  }
+
+  function totals(score) {
+    if (setText("plan-projected", PAR.short(score.projected))) { DASH.flash(document.getElementById("plan-projected")); }
+    setText("plan-agency", score.agency || NO_AGENCY);
+    setText("plan-max", PAR.short(score.max));
+    setText("plan-percent", PAR.short(score.percent) + "%");
+    setText("plan-target", PAR.short(score.target));
+    setText("plan-baseline", PAR.short(score.baseline));
+    setText("plan-as-of", DASH.time(score.asOf));
+    var group = DASH.group(Number(score.percent));
+    var badge = document.getElementById("plan-group");
+    badge.className = "badge badge-" + group;
+    badge.textContent = group;
+  }
+
+  function areas(score) {
+    (score.areas || []).forEach(function (a) {
+      var e = areaEls[a.code];
+      if (!e) { return; }
+      var changed = field(e, "projected").textContent !== PAR.short(a.projected);
+      DASH.setField(e, "projected", PAR.short(a.projected));
+      DASH.setField(e, "max", PAR.short(a.max));
+      DASH.setField(e, "percent", PAR.short(a.percent) + "%");
+      DASH.setField(e, "target", PAR.short(a.target));
+      DASH.setField(e, "baseline", PAR.short(a.baseline));
+      field(e, "bar-projected").style.width = share(a.projected, a.max);
+      field(e, "bar-baseline").style.left = share(a.baseline, a.max);
+      field(e, "bar-target").style.left = share(a.target, a.max);
+      e.querySelector(".bar").setAttribute("aria-label", "Lĩnh vực " + a.code + ": dự kiến " + PAR.short(a.projected)
+        + ", mục tiêu " + PAR.short(a.target) + ", năm trước " + PAR.short(a.baseline) + ", tối đa " + PAR.short(a.max));
+      var risk = field(e, "at-risk");
+      var count = (a.atRisk || []).length;
+      risk.hidden = count === 0;
+      risk.textContent = count + " có nguy cơ";
+      if (summaryEls[a.code]) { DASH.setField(summaryEls[a.code], "summary-projected", PAR.short(a.projected)); }
+      if (changed) { DASH.flash(e); }
+    });
+  }
+
+  function risks(score) {
+    var criteria = score.criteria || [];
+    var parents = {};
+    criteria.forEach(function (c) { parents[c.code] = c.parentCode; });
+    function areaOf(code) {
+      var steps = 0;
+      while (parents[code] && Object.prototype.hasOwnProperty.call(parents, parents[code]) && steps++ < 64) {
+        code = parents[code];
+      }
+      return code;
+    }
+    var list = document.getElementById("at-risk");
+    clear(list);
+    var atRisk = criteria.filter(function (c) { return c.leaf && c.atRisk; });
+    atRisk.forEach(function (c) {
+      var li = DASH.el("li");
+      li.setAttribute("data-criterion", c.code);
+      var head = DASH.el("div");
+      head.appendChild(DASH.el("strong", null, c.code));
+      head.appendChild(document.createTextNode(" " + (c.title || "") + " "));
+      head.appendChild(DASH.el("span", "muted", "· Lĩnh vực " + areaOf(c.code)));
+      li.appendChild(head);
+      var tasks = DASH.el("ul");
+      (c.risks || []).forEach(function (t) {
+        var item = DASH.el("li");
+        item.setAttribute("data-task", t.taskId);
+        (t.reasons || []).forEach(function (r) {
+          var badge = DASH.el("span", "badge badge-risk", REASONS[r] || r);
+          badge.setAttribute("data-reason", r);
+          item.appendChild(badge);
+          item.appendChild(document.createTextNode(" "));
+        });
+        item.appendChild(DASH.el("span", "task-text", t.description || ""));
+        var meta = DASH.el("div", "muted", "Chủ trì: ");
+        var leads = t.leadUnits || [];
+        if (leads.length === 0) { meta.appendChild(document.createTextNode("chưa giao")); }
+        leads.forEach(function (u, i) {
+          if (i > 0) { meta.appendChild(document.createTextNode("; ")); }
+          var unit = DASH.el("span", "unit", u.name || u.code);
+          unit.setAttribute("data-unit", u.code);
+          meta.appendChild(unit);
+        });
+        if (t.dueDate) { meta.appendChild(document.createTextNode(" · hạn " + isoDate(t.dueDate))); }
+        if (t.status) { meta.appendChild(document.createTextNode(" · " + (STATUSES[t.status] || t.status))); }
+        item.appendChild(meta);
+        tasks.appendChild(item);
+      });
+      li.appendChild(tasks);
+      list.appendChild(li);
+    });
+    setText("at-risk-count", String(atRisk.length));
+    document.getElementById("at-risk-none").hidden = atRisk.length > 0;
+  }
+
+  function criteria(score) {
+    (score.criteria || []).forEach(function (c) {
+      var tr = rowEls[c.code];
+      if (!tr) { return; }
+      var changed = field(tr, "projected").textContent !== PAR.short(c.projected);
+      DASH.setField(tr, "projected", PAR.short(c.projected));
+      DASH.setField(tr, "target", PAR.short(c.target));
+      DASH.setField(tr, "baseline", PAR.short(c.baseline));
+      DASH.setField(tr, "max", PAR.short(c.max));
+      DASH.setField(tr, "completion", c.completion === null || c.completion === undefined ? "—" : PAR.short(c.completion) + "%");
+      DASH.setField(tr, "self-assessed", c.selfAssessed ? "Tự chấm" : "");
+      var risk = field(tr, "at-risk");
+      if (c.atRisk && !risk.firstElementChild) { risk.appendChild(DASH.el("span", "badge badge-risk", "Có nguy cơ")); }
+      if (!c.atRisk && risk.firstChild) { clear(risk); }
+      if (changed) { DASH.flash(tr); }
+    });
+  }
+
+  // ---- the timeline: a step line of the projected index over the plan's year ---------------------------------
+
+  function addPoint(p) {
+    for (var i = 0; i < history.points.length; i++) {
+      if (history.points[i].sequence === p.sequence) { return false; }
+    }
+    history.points.push({ sequence: p.sequence, time: Date.parse(p.asOf), projected: Number(p.projected) });
+    history.points.sort(function (a, b) { return a.sequence - b.sequence; });
+    return true;
+  }
+
+  function loadHistory() {
+    fetch(base + "/history.json", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) { throw new Error("HTTP " + r.status); }
+        return r.json();
+      })
+      .then(function (points) { points.forEach(addPoint); history.loaded = true; draw(); })
+      .catch(function () { history.failed = true; draw(); });
+  }
+
+  function node(tag, attributes, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attributes).forEach(function (k) { e.setAttribute(k, attributes[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function niceStep(raw) {
+    var power = Math.pow(10, Math.floor(Math.log10(raw)));
+    var f = raw / power;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+  }
+
+  /** The first instant of each month (in Vietnam) from t0 and before t1. */
+  function monthStarts(t0, t1) {
+    var local = new Date(t0 + VIETNAM_OFFSET);
+    var y = local.getUTCFullYear();
+    var m = local.getUTCMonth();
+    var starts = [];
+    for (var t = Date.UTC(y, m, 1) - VIETNAM_OFFSET; t < t1; t = Date.UTC(y, ++m, 1) - VIETNAM_OFFSET) {
+      if (t >= t0) { starts.push(t); }
+    }
+    return starts;
+  }
+
+  function draw() {
+    var svg = document.getElementById("timeline");
+    // Drawn at the width it is shown (within bounds), so that its text keeps a readable size on a phone.
+    var W = Math.round(Math.max(320, Math.min(1000, svg.getBoundingClientRect().width || 800)));
+    var H = W < 560 ? 240 : 280, L = 58, R = 16, T = 16, B = 34;
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
+    clear(svg);
+    var points = history.points;
+    svg.setAttribute("data-points", String(points.length));
+    if (points.length === 0) {
+      svg.appendChild(node("text", { x: W / 2, y: H / 2, "text-anchor": "middle" },
+        history.failed ? "Không tải được diễn biến; các thay đổi mới vẫn được cập nhật." : "Chưa có điểm nào được công bố."));
+      return;
+    }
+    // Points in the order they were published; a point stamped earlier than the one before it is drawn at that one's time.
+    var times = [];
+    points.forEach(function (p, i) { times.push(i === 0 ? p.time : Math.max(p.time, times[i - 1])); });
+    var first = times[0];
+    var lastTime = times[times.length - 1];
+    var last = points[points.length - 1];
+    var t0 = Math.min(Date.UTC(year, 0, 1) - VIETNAM_OFFSET, first);
+    var t1 = Math.max(Date.UTC(year + 1, 0, 1) - VIETNAM_OFFSET, lastTime);
+    var tNow = Math.min(Math.max(Date.now(), lastTime), t1);
+    var values = points.map(function (p) { return p.projected; }).concat([plan.baseline, plan.target]);
+    var lo = Math.min.apply(null, values);
+    var hi = Math.max.apply(null, values);
+    var pad = Math.max((hi - lo) * 0.15, 0.5);
+    lo = Math.max(0, lo - pad);
+    hi = plan.max > 0 ? Math.min(plan.max, hi + pad) : hi + pad;
+    if (hi <= lo) { hi = lo + 1; }
+    function x(t) { return (L + (t - t0) / (t1 - t0) * (W - L - R)).toFixed(1); }
+    function y(v) { return (T + (hi - v) / (hi - lo) * (H - T - B)).toFixed(1); }
+
+    var step = niceStep((hi - lo) / 4);
+    for (var v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+      svg.appendChild(node("line", { "class": "grid-line", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
+      svg.appendChild(node("text", { x: L - 6, y: Number(y(v)) + 4, "text-anchor": "end" },
+        PAR.short(Math.round(v * 100) / 100)));
+    }
+    var months = monthStarts(t0, t1);
+    var every = months.length <= 7 ? 1 : (months.length <= 14 ? 2 : Math.ceil(months.length / 6));
+    months.forEach(function (t, i) {
+      if (i % every !== 0) { return; }
+      svg.appendChild(node("line", { "class": "grid-line", x1: x(t), x2: x(t), y1: T, y2: H - B }));
+      svg.appendChild(node("text", { x: x(t), y: H - B + 18, "text-anchor": "middle", "class": "tick" }, DASH.dayMonth(t)));
+    });
+    svg.appendChild(node("line", { "class": "axis", x1: L, x2: W - R, y1: H - B, y2: H - B }));
+    svg.appendChild(node("line", { "class": "axis", x1: L, x2: L, y1: T, y2: H - B }));
+    [["baseline", plan.baseline, "Năm trước"], ["target", plan.target, "Mục tiêu"]].forEach(function (ref) {
+      if (ref[1] < lo || ref[1] > hi) { return; }
+      svg.appendChild(node("line", { "class": "ref-" + ref[0], x1: L, x2: W - R, y1: y(ref[1]), y2: y(ref[1]) }));
+      svg.appendChild(node("text", { x: W - R - 4, y: Number(y(ref[1])) - 5, "text-anchor": "end", "class": "ref-label-" + ref[0] },
+        ref[2] + " " + PAR.short(ref[1])));
+    });
+
+    var coords = [];
+    points.forEach(function (p, i) {
+      if (i > 0) { coords.push(x(times[i]) + "," + y(points[i - 1].projected)); }
+      coords.push(x(times[i]) + "," + y(p.projected));
+    });
+    coords.push(x(tNow) + "," + y(last.projected));
+    svg.appendChild(node("polyline", { id: "timeline-line", "class": "line", points: coords.join(" ") }));
+    svg.appendChild(node("circle", {
+      id: "timeline-now", "class": "now", cx: x(lastTime), cy: y(last.projected), r: 5,
+      "data-projected": String(last.projected), "data-sequence": String(last.sequence)
+    }));
+    svg.setAttribute("aria-label", "Diễn biến chỉ số dự kiến năm " + year + ": " + points.length + " lần thay đổi, mới nhất "
+      + PAR.short(last.projected) + " điểm ngày " + DASH.fullDate(last.time));
+  }
+
+  function onScore(score) {
+    if (score.sequence < sequence) { return; } // never go back to an older state
+    if ((score.version !== version || !sameStructure(score)) && reload()) { return; }
+    sequence = score.sequence;
+    root.setAttribute("data-sequence", String(sequence));
+    plan.baseline = Number(score.baseline);
+    plan.target = Number(score.target);
+    plan.max = Number(score.max);
+    totals(score);
+    areas(score);
+    risks(score);
+    criteria(score);
+    if (addPoint(score) && (history.loaded || history.failed)) { draw(); }
+  }
+
+  var resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(function () { if (history.loaded || history.failed) { draw(); } }, 200);
+  });
+
+  loadHistory();
+  PAR.live(base + "/stream", onScore, status);
+  DASH.watchSession(status);
+})();
