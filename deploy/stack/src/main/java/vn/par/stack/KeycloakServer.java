@@ -56,7 +56,10 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = List.of(
                 this.home.resolve("bin").resolve(windows ? "kc.bat" : "kc.sh").toString(),
                 "start-dev", "--http-port", Integer.toString(this.port), "--http-host", "127.0.0.1",
-                "--hostname", "http://localhost:" + this.port, "--import-realm", "--health-enabled", "true");
+                "--hostname", "http://localhost:" + this.port, "--import-realm",
+                // Its management interface (health, metrics) would take port 9000 on every instance: give it a
+                // free one, so several stacks (tests, the benchmark, a developer's own) can run side by side.
+                "--http-management-port", Integer.toString(Ports.free()));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
