@@ -48,7 +48,7 @@ class BrowserIT {
             clerk = Browsers.open();
             clerk.get(stack.url("progress-service") + "/");
             Browsers.signInIfAsked(clerk, "ldvl", "ldvl");
-            new WebDriverWait(clerk, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.tagName("main")), "the unit portal");
             Browsers.screenshot(clerk, "unit-portal");
             clerk.get(stack.url("progress-service") + "/ui/tasks/" + task);
             new Select(clerk.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
@@ -56,8 +56,8 @@ class BrowserIT {
             clerk.findElement(By.id("percentComplete")).sendKeys("50");
             clerk.findElement(By.id("comment")).sendKeys("Đã tiếp nhận 50% hồ sơ trực tuyến toàn trình");
             clerk.findElement(By.cssSelector("#bao-cao button[type=submit]")).click();
-            new WebDriverWait(clerk, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bao-cao .notice-ok")));
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bao-cao .notice-ok")),
+                    "the report's confirmation");
             long reported = System.nanoTime();
             Browsers.screenshot(clerk, "unit-portal-task");
 

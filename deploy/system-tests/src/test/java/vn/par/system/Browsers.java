@@ -61,6 +61,20 @@ public final class Browsers {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("kc-login")));
     }
 
+    /** Waits for {@code condition}; on a timeout saves a screenshot and says where the browser was. */
+    public static <T> T await(WebDriver browser, java.util.function.Function<WebDriver, T> condition, String what) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String name = "failed-" + what.replaceAll("[^A-Za-z0-9]+", "-");
+            screenshot(browser, name);
+            String source = browser.getPageSource();
+            throw new AssertionError(what + " did not happen within 20 s; the browser is at " + browser.getCurrentUrl()
+                    + " (screenshot " + name + ".png); page starts: "
+                    + source.substring(0, Math.min(1500, source.length())), e);
+        }
+    }
+
     public static void screenshot(WebDriver browser, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

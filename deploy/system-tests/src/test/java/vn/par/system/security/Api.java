@@ -70,7 +70,12 @@ final class Api {
      * @param body        null for no body
      */
     static Answer send(String method, String url, String token, String contentType, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return send(method, url, token, contentType, body, headers, Duration.ofSeconds(60));
+    }
+
+    static Answer send(String method, String url, String token, String contentType, byte[] body, Map<String, String> headers,
+            Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

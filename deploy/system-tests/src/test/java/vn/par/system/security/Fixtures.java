@@ -68,6 +68,16 @@ final class Fixtures {
         throw new AssertionError("plan " + plan + " has no task on criterion " + criterion);
     }
 
+    /** A task by its id, as progress-service knows it now (with its latest state). */
+    static JsonNode taskById(Stack stack, UUID plan, String taskId) {
+        for (JsonNode t : progressTasks(stack, plan)) {
+            if (t.get("taskId").asText().equals(taskId)) {
+                return t;
+            }
+        }
+        throw new AssertionError("plan " + plan + " has no task " + taskId);
+    }
+
     static boolean hasUnit(JsonNode task, String role, String unit) {
         for (JsonNode u : task.get(role)) {
             if (u.asText().equals(unit)) {
