@@ -58,6 +58,12 @@ public final class TestPlan {
         return this;
     }
 
+    /** The appendix gives most tasks no due date: so does this one. */
+    public TestPlan withoutDueDate(int index) {
+        tasks.get(index).put("dueDate", null);
+        return this;
+    }
+
     public TestPlan withoutTask(UUID id) {
         tasks.removeIf(t -> t.get("id").equals(id.toString()));
         return this;

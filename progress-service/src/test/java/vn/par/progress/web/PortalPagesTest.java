@@ -122,6 +122,21 @@ class PortalPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void aTaskWithoutADueDateShowsADash() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        TestPlan plan = new TestPlan()
+                .criterion("1", null, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", true, "3")
+                .task("1", "Nhiệm vụ không có hạn " + tag, List.of("KHTC"), List.of())
+                .withoutDueDate(0);
+        Broker.publish(plan, 1, index);
+        String row = rowOf(given().get("/").then().statusCode(200).extract().asString(), plan.taskId(0));
+        assertTrue(row.contains("—") && !row.contains("Quá hạn"), row);
+        given().get("/ui/tasks/" + plan.taskId(0)).then().statusCode(200).body(containsString("Nhiệm vụ không có hạn"));
+    }
+
+    @Test
     @TestSecurity(user = "ldvl", roles = "reporter")
     @OidcSecurity(claims = @Claim(key = "unit", value = "LDVL"))
     void coordinatingUnitSeesTheTaskItHelpsWith() {

@@ -1,18 +1,18 @@
-package vn.par.criteria.web;
+package vn.par.infra.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import io.quarkus.qute.TemplateExtension;
-import vn.par.infra.web.VietnameseFormats;
 
 /**
- * The Vietnamese formats of service-infra for values that may be absent: {@code {fmt:num(c.maxPoints)}} gives
- * {@code 15,5} or "—". (An extension method such as {@code {value.vi}} needs a value to be called on.)
+ * The Vietnamese formats for values that may be absent: {@code {fmt:num(c.maxPoints)}} gives {@code 15,5} or
+ * "—", {@code {fmt:date(task.dueDate)}}, {@code {fmt:time(report.reportedAt)}}. (An extension method such as
+ * {@code {value.vi}} needs a value to be called on.)
  */
 @TemplateExtension(namespace = "fmt")
-final class PageFormats {
+public final class PageFormats {
 
     private PageFormats() {
     }
