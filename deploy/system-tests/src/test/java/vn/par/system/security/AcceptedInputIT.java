@@ -157,6 +157,25 @@ class AcceptedInputIT {
         assertEquals("task", DatabaseSnapshot.text(stack, "progress", "SELECT to_regclass('public.task')::text"));
     }
 
+    /**
+     * The workbook and the document the corpus truncates (bad-input/import-truncated-*.json) import when whole: those
+     * cases are refused for the damage, not for the form.
+     */
+    @Test
+    void theOfficeFilesTheCorpusDamagesImportWhenWhole() {
+        Stack stack = SystemStack.stack();
+        String url = stack.url("criteria-service") + "/api/plans/import?agency="
+                + java.net.URLEncoder.encode(Fixtures.agency(), StandardCharsets.UTF_8) + "&year=";
+        Api.Answer xlsx = Api.send("POST", url + 2050, Fixtures.token(stack, "admin"), Fixtures.XLSX, GeneratedFiles.xlsx(),
+                Map.of("X-File-Name", "ke-hoach.xlsx"));
+        assertEquals(201, xlsx.status(), xlsx.describe());
+        assertEquals(2, xlsx.json().get("criteria").asInt(), xlsx.describe());
+        Api.Answer docx = Api.send("POST", url + 2051, Fixtures.token(stack, "admin"), Fixtures.DOCX, GeneratedFiles.docx(),
+                Map.of("X-File-Name", "ke-hoach.docx"));
+        assertEquals(201, docx.status(), docx.describe());
+        assertEquals(2, docx.json().get("criteria").asInt(), docx.describe());
+    }
+
     /** One area (1) with one leaf (1.1) and one task led by the unit named {@code leadUnit}. */
     private static String smallPlan(String leadUnit) {
         return HEADER + "1\tCÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\t10\t5\t8\t\t\t\t\n"

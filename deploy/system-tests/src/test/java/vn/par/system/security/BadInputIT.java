@@ -79,7 +79,8 @@ class BadInputIT {
         List<Integer> setupStatuses = badInput.setupExpectedStatuses();
         for (int i = 0; i < setup.size(); i++) {
             Api.Answer answer = send(stack, setup.get(i));
-            assertEquals(setupStatuses.get(i), answer.status(), "setup step " + (i + 1) + ": " + answer.describe());
+            assertEquals(setupStatuses.get(i), answer.status(), badInput.file() + ", setup step " + (i + 1) + ": "
+                    + answer.describe());
         }
 
         BadInputCase.Request request = badInput.request(values);
@@ -88,7 +89,16 @@ class BadInputIT {
         Api.Answer answer = send(stack, request);
         Map<String, String> after = DatabaseSnapshot.of(stack, database);
 
-        JsonNode expect = badInput.expect();
+        System.out.printf("%s: %s%n", badInput.file(), answer.describe());
+        try {
+            check(badInput.expect(), answer, before, after, database);
+        } catch (AssertionError e) {
+            throw new AssertionError(badInput.file() + " (" + badInput.description() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(JsonNode expect, Api.Answer answer, Map<String, String> before, Map<String, String> after,
+            String database) {
         JsonNode problem = Problems.assertProblem(answer, expect.get("status").asInt());
         if (expect.hasNonNull("field")) {
             assertEquals(expect.get("field").asText(), problem.path("field").asText(null),
