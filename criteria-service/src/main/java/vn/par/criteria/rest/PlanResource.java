@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,7 +86,8 @@ public class PlanResource {
     @POST
     @Path("/import")
     @RolesAllowed("admin")
-    @Consumes({ "text/tab-separated-values", MediaType.TEXT_PLAIN, XLSX, DOCX })
+    // Any type reaches the method, which answers 415 itself: so a caller without a token hears 401 first.
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Nhập kế hoạch từ phụ lục (văn bản phân tách bằng tab, Excel hoặc Word)")
     @Transactional
     public Response importPlan(

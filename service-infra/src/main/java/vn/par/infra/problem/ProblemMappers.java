@@ -103,6 +103,13 @@ public class ProblemMappers {
             return respond(jsonProblem(json), uri);
         }
         int status = e.getResponse().getStatus();
+        String badParameter = unconvertibleQueryParameter(e, uri);
+        if (badParameter != null) {
+            String detail = "Tham số '" + badParameter + "' có giá trị không đọc được: '"
+                    + uri.getQueryParameters().getFirst(badParameter) + "'.";
+            return respond(Problem.of(400, "Tham số không hợp lệ", detail).withField(badParameter)
+                    .withErrors(List.of(new Problem.FieldError(badParameter, null, detail))), uri);
+        }
         Problem problem = switch (status) {
             case 400 -> Problem.of(400, "Yêu cầu không hợp lệ", "Máy chủ không đọc được yêu cầu này.");
             case 404 -> Problem.of(404, "Không tìm thấy", "Không có tài nguyên nào tại đường dẫn này.");
@@ -136,6 +143,25 @@ public class ProblemMappers {
                 "Đã có lỗi không mong muốn. Hãy báo cho quản trị viên mã lỗi " + errorId + ".").withErrorId(errorId), uri);
     }
 
+    /**
+     * The query parameter whose value could not be converted (JAX-RS answers that with a bare 404 or 400 carrying
+     * the conversion failure as its cause), or null if the failure is something else.
+     */
+    private static String unconvertibleQueryParameter(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() == null || (e.getResponse().getStatus() != 404 && e.getResponse().getStatus() != 400)) {
+            return null;
+        }
+        String cause = String.valueOf(e.getCause().getMessage());
+        for (var parameter : uri.getQueryParameters().entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (!value.isEmpty() && cause.contains(value)) {
+                    return parameter.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
     private static Response unauthenticated(UriInfo uri) {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -153,6 +179,11 @@ public class ProblemMappers {
                     : "Trường '" + field + "' không đọc được.";
             return Problem.of(400, "Dữ liệu không hợp lệ", detail).withType(ProblemTypes.MALFORMED_BODY).withField(field)
                     .withErrors(List.of(new Problem.FieldError(field, null, detail)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return Problem.of(400, "Dữ liệu không hợp lệ",
+                    "Nội dung gửi lên phải là một đối tượng JSON { ... } với các trường của yêu cầu.")
+                    .withType(ProblemTypes.MALFORMED_BODY);
         }
         String where = e.getLocation() == null ? ""
                 : " (dòng " + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + ")";
