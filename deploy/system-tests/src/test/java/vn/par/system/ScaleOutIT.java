@@ -25,7 +25,7 @@ class ScaleOutIT {
         Stack stack = SystemStack.stack();
         String second = stack.startReplica("scoring-service", "scoring-service-2");
         try {
-            PlanModel plan = Scenario.publishedPlan(stack, 2050);
+            PlanModel plan = Scenario.publishedPlan(stack, 2060);
             int total = 900;
             AtomicBoolean killed = new AtomicBoolean();
             Reporters.Outcome outcome = new Reporters(stack, plan.scoredTasks(), 20).post(total, accepted -> {

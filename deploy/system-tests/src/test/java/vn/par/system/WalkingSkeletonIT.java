@@ -19,6 +19,9 @@ import vn.par.stack.Stack;
  * (criteria-service → par.plans), progress-service and scoring-service learn it from Kafka, the lead unit of
  * 6.1.2 (Phòng Kế hoạch - Tài chính) reports progress with its own token (progress-service → par.progress),
  * and scoring-service pushes the new projected score to an SSE stream opened before the report.
+ *
+ * <p>The stack loads the sample plan for 2024 through the API when it starts; this test imports its own copy
+ * (year 2061) the same way, so that other tests' reports on the 2024 plan cannot move its starting point.
  */
 @ExtendWith(SystemStack.class)
 class WalkingSkeletonIT {
@@ -26,7 +29,7 @@ class WalkingSkeletonIT {
     @Test
     void aProgressReportTravelsFromTheUnitToTheScoreStream() {
         Stack stack = SystemStack.stack();
-        UUID plan = SystemStack.samplePlan();
+        UUID plan = Scenario.publishedPlan(stack, 2061).id();
         String criteria = stack.url("criteria-service");
         String progress = stack.url("progress-service");
         String scoring = stack.url("scoring-service");
