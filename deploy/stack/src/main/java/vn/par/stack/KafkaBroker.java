@@ -165,6 +165,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // Room for the snapshot of a very large plan (compressed by the outbox relay).
+                "message.max.bytes=8388608",
                 "") ;
         Files.writeString(dir.resolve("server.properties"), config, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("log4j2.properties"), String.join(System.lineSeparator(),

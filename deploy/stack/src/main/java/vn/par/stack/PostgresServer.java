@@ -30,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Whether start() reuses the cluster in dataDir; always true after the first start. */
     private boolean keepData;
     private final Path logFile;
+    private final boolean durable;
     private EmbeddedPostgres postgres;
 
     /**
@@ -39,6 +40,15 @@ public final class PostgresServer implements AutoCloseable {
      * @param keepData reuse an existing cluster in {@code dataDir} instead of wiping it
      */
     public PostgresServer(Path dataDir, Path workDir, int port, boolean keepData, Path logFile) {
+        this(dataDir, workDir, port, keepData, logFile, true);
+    }
+
+    /**
+     * @param durable fsync and synchronous commit on, as a real server runs (the embedded library starts PostgreSQL
+     *                without them); service tests that only need a database turn it off for speed
+     */
+    public PostgresServer(Path dataDir, Path workDir, int port, boolean keepData, Path logFile, boolean durable) {
+        this.durable = durable;
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.port = port == 0 ? Ports.free() : port;
@@ -63,6 +73,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // A later -c wins over the library's -F (fsync off).
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

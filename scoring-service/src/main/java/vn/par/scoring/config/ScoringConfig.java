@@ -22,8 +22,11 @@ public interface ScoringConfig {
     @WithDefault("15s")
     Duration heartbeat();
 
-    /** Most plans the consumer keeps in memory; a plan beyond it is read again from PostgreSQL when it next changes. */
-    @WithDefault("1000")
+    /**
+     * Most plans the consumer keeps in memory; a plan beyond it is read again from PostgreSQL when it next changes.
+     * Size it to the plans a replica serves (a whole country's agencies are a few thousand).
+     */
+    @WithDefault("5000")
     int cachedPlans();
 
     /** Longest pause between attempts to apply a batch of events while the database refuses it. */

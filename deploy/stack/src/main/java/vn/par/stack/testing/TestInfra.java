@@ -47,7 +47,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         postgres = new PostgresServer(root.resolve("postgres"), Path.of(System.getProperty("java.io.tmpdir"), "par-embedded-pg"),
-                0, false, root.resolve("postgres.log"));
+                0, false, root.resolve("postgres.log"), false);
         kafka = new KafkaBroker(root.resolve("kafka"), 0, "384m", root.resolve("kafka.log"));
         Thread pg = new Thread(postgres::start, "start-postgres");
         pg.start();
