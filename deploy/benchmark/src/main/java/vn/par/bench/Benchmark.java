@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.par.stack.Engines;
+import vn.par.stack.OwnSession;
 import vn.par.stack.Stack;
 import vn.par.stack.StackException;
 import vn.par.stack.StackOptions;
@@ -41,7 +42,6 @@ import vn.par.stack.StackOptions;
 public final class Benchmark {
 
     /** Set in the child a launcher re-starts in its own session (see {@link #main}). */
-    private static final String DETACHED = "PAR_BENCHMARK_DETACHED";
     /** Stops what the running benchmark started (the stack); for Ctrl-C. */
     private static final AtomicReference<Runnable> RUNNING = new AtomicReference<>();
     /** Set when the run is being stopped from outside: no further phase starts. */
@@ -60,7 +60,7 @@ public final class Benchmark {
             System.out.println(Options.usage());
             return;
         }
-        Path root = projectRoot();
+        Path root = OwnSession.projectRoot(Benchmark.class);
         Options options;
         try {
             options = Options.parse(args, root);
@@ -70,8 +70,8 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        if (System.getenv(DETACHED) == null && !isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            System.exit(runDetached(args));
+        if (OwnSession.shouldStart()) {
+            System.exit(OwnSession.run(Benchmark.class, "1g", args));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
@@ -82,7 +82,7 @@ public final class Benchmark {
                 say("stopped");
             }
         }, "benchmark-shutdown"));
-        watchParent();
+        OwnSession.exitWithParent(130);
         Outcome outcome = run(options, Benchmark::say);
         System.exit(outcome.failures().isEmpty() ? 0 : 1);
     }
@@ -359,64 +359,6 @@ public final class Benchmark {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    /**
-     * Re-runs the benchmark in a session of its own, so Ctrl-C at the terminal reaches only this parent, which then
-     * asks the child to stop, and the child stops the stack in order (otherwise the terminal would interrupt every
-     * process at once). The child also stops when this parent dies (its stdin closes).
-     */
-    private static int runDetached(String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", vn.par.stack.ManagedProcess.javaExecutable(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Benchmark.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put(DETACHED, "1");
-        Process child = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            child.destroy();
-            try {
-                child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-child"));
-        return child.waitFor();
-    }
-
-    /** In the detached child: stdin is a pipe from the parent; its end means the parent is gone. */
-    private static void watchParent() {
-        if (System.getenv(DETACHED) == null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() != -1) {
-                    // the parent never writes
-                }
-            } catch (IOException ignored) {
-                // same as end of stream
-            }
-            System.exit(130); // runs the shutdown hook: ordered stop
-        }, "parent-watch");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The folder holding deploy/keycloak/par-realm.json: the current one or a parent, else the jar's. */
-    static Path projectRoot() throws URISyntaxException {
-        Path found = Options.findRoot(Path.of(""));
-        if (found != null) {
-            return found;
-        }
-        Path jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // deploy/benchmark/target/par-benchmark.jar
-        return jar.getParent().getParent().getParent().getParent();
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     }
 
     static void say(String line) {

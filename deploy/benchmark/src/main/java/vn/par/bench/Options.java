@@ -170,13 +170,4 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 "  --keep                    keep the run's PostgreSQL and Kafka data",
                 "  --work-dir=deploy/benchmark/target/run");
     }
-
-    static Path findRoot(Path start) {
-        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("deploy/keycloak/par-realm.json"))) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

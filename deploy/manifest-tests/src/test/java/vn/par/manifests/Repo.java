@@ -170,10 +170,22 @@ final class Repo {
      * Profile-specific keys ({@code %test.x}) are left out: no deployment runs those profiles.
      */
     static Set<String> environmentOfProperties(String service) {
-        return applicationProperties(service).stringPropertyNames().stream()
+        Properties properties = applicationProperties(service);
+        Set<String> names = properties.stringPropertyNames().stream()
                 .filter(key -> !key.startsWith("%"))
                 .map(Repo::environmentName)
                 .collect(Collectors.toCollection(TreeSet::new));
+        // Variables a value names itself, e.g. ${PAR_WEB_SESSION_SECRET:...}.
+        Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher("");
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("%")) {
+                reference.reset(properties.getProperty(key));
+                while (reference.find()) {
+                    names.add(reference.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     static String environmentName(String property) {

@@ -34,7 +34,9 @@ class ServiceEnvironmentTest {
 
     /** What every deployment must give each service: where its database, broker and token issuer are. */
     static final List<String> CONNECTIONS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+            "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL",
+            // the pages: the key of their session cookies (never the development default) and the header's links
+            "PAR_WEB_SESSION_SECRET", "PAR_LINKS_CRITERIA", "PAR_LINKS_PROGRESS", "PAR_LINKS_SCORING");
 
     static Set<String> accepted(String service) {
         Set<String> names = new TreeSet<>(Repo.environmentOfProperties(service));

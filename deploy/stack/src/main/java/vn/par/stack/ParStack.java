@@ -1,13 +1,10 @@
 package vn.par.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +22,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ParStack {
 
-    /** Set in the child a launcher re-starts in its own session, see {@link #main}. */
-    private static final String DETACHED = "PAR_STACK_DETACHED";
-
     private ParStack() {
     }
 
@@ -38,10 +32,10 @@ public final class ParStack {
             System.out.println(usage());
             return;
         }
-        if (System.getenv(DETACHED) == null && !ManagedProcess.isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            System.exit(runDetached(args));
+        if (OwnSession.shouldStart()) {
+            System.exit(OwnSession.run(ParStack.class, "256m", args));
         }
-        Path root = projectRoot();
+        Path root = OwnSession.projectRoot(ParStack.class);
         Path data = root.resolve(".local");
         boolean fresh = arguments.contains("--fresh");
         if (fresh) {
@@ -60,7 +54,7 @@ public final class ParStack {
             say("stopped; data kept in " + data);
             stopped.countDown();
         }, "par-stack-shutdown"));
-        watchParent();
+        OwnSession.exitWithParent(0);
         try {
             long t0 = System.nanoTime();
             stack.start();
@@ -126,61 +120,6 @@ public final class ParStack {
                 .append("  Ctrl-C stops everything; data is kept in .local/ (start again with --fresh to begin empty).")
                 .append(System.lineSeparator());
         System.out.print(sb);
-    }
-
-    /**
-     * Re-runs this launcher in a session of its own, so Ctrl-C at the terminal reaches only this parent, which
-     * then asks the child to stop and the child stops the engines in order (otherwise the terminal would
-     * interrupt every process at once). The child also stops when this parent dies (its stdin closes).
-     */
-    private static int runDetached(String[] args) throws IOException, InterruptedException, URISyntaxException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", ManagedProcess.javaExecutable(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), ParStack.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put(DETACHED, "1");
-        Process child = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            child.destroy();
-            try {
-                child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-child"));
-        return child.waitFor();
-    }
-
-    /** In the detached child: stdin is a pipe from the parent; its end means the parent is gone. */
-    private static void watchParent() {
-        if (System.getenv(DETACHED) == null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() != -1) {
-                    // the parent never writes
-                }
-            } catch (IOException ignored) {
-                // same as end of stream
-            }
-            System.exit(0); // runs the shutdown hook: ordered stop
-        }, "parent-watch");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The folder holding deploy/keycloak/par-realm.json: the current one or one of its parents, else the jar's. */
-    static Path projectRoot() throws URISyntaxException {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("deploy/keycloak/par-realm.json"))) {
-                return p;
-            }
-        }
-        Path jar = Path.of(ParStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // deploy/stack/target/par-stack.jar
-        return jar.getParent().getParent().getParent().getParent();
     }
 
     private static String option(List<String> args, String name) {
