@@ -188,6 +188,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", classpath(), "kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString(), "--standalone");
+        // Its output goes to the broker's log, whose folder may not exist yet (the engines start side by side).
+        Files.createDirectories(process.logFile().getParent());
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(process.logFile().toFile())).start();
         try {
