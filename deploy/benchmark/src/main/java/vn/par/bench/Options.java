@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.par.stack.ServiceProcess;
+
 /**
  * How one benchmark run is configured. Every value has a full-run default; {@code --quick} swaps in the small
  * configuration that only proves the tool works; an explicit option wins over both.
@@ -44,7 +46,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
             "footprint");
 
     /** What the stack's launcher and system tests give the services. */
-    public static final List<String> DEFAULT_SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_SERVICE_JVM = ServiceProcess.DEFAULT_JVM_OPTIONS;
 
     public static Options parse(String[] args, Path root) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -164,7 +166,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 "  --rebuild-plans=200       synthetic plans of the rebuild",
                 "  --phases=limits,throughput,freshness,rebuild,scale,footprint",
                 "  --jfr                     record each service with JFR into <work-dir>/jfr",
-                "  --service-jvm-options=\"-Xmx256m -XX:+UseSerialGC\"",
+                "  --service-jvm-options=\"" + String.join(" ", DEFAULT_SERVICE_JVM) + "\"",
                 "  --service-env=NAME=value[,NAME=value]   extra environment of the services, for experiments",
                 "  --no-copy                 run the services from the tree instead of a copy",
                 "  --keep                    keep the run's PostgreSQL and Kafka data",

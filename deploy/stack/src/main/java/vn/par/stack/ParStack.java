@@ -45,7 +45,7 @@ public final class ParStack {
         StackOptions options = new StackOptions(root, data, false, intOption(arguments, "--postgres-port", 15432),
                 option(arguments, "--postgres-url"), option(arguments, "--postgres-user", "postgres"),
                 option(arguments, "--postgres-password", "postgres"), option(arguments, "--kafka"),
-                option(arguments, "--keycloak"), List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.of(), ParStack::say);
+                option(arguments, "--keycloak"), ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), ParStack::say);
         Stack stack = new Stack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

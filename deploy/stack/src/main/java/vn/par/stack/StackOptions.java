@@ -26,6 +26,6 @@ public record StackOptions(Path root, Path dataDir, boolean freePorts, int postg
     /** Free ports, fresh data under {@code dataDir}, everything embedded: what system tests use. */
     public static StackOptions forTests(Path root, Path dataDir, Consumer<String> out) {
         return new StackOptions(root, dataDir, true, 0, null, null, null, null, null,
-                List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.of(), out);
+                ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), out);
     }
 }
