@@ -32,8 +32,8 @@ import vn.par.progress.plan.PlanIndex.KnownTask;
 
 /**
  * Accepts progress reports. Everything a report is checked against comes from the in-memory {@link PlanIndex};
- * the database sees one short transaction per report: the report, the task's state if a lead unit posted it,
- * and its {@code ProgressReported} event in the outbox, which reaches Kafka after the commit, also when
+ * the database sees one short transaction per report: the report with the task's state if a lead unit posted
+ * it (one statement, {@link ReportWriter}), and its {@code ProgressReported} event in the outbox, which reaches Kafka after the commit, also when
  * Kafka is down at the time.
  */
 @ApplicationScoped
@@ -43,13 +43,15 @@ public class ReportService {
     private static final String IDEMPOTENCY_INDEX = "progress_report_idempotency";
 
     private final PlanIndex index;
+    private final ReportWriter writer;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Counter leadReports;
     private final Counter contributions;
 
-    public ReportService(PlanIndex index, Outbox outbox, ObjectMapper json, MeterRegistry meters) {
+    public ReportService(PlanIndex index, ReportWriter writer, Outbox outbox, ObjectMapper json, MeterRegistry meters) {
         this.index = index;
+        this.writer = writer;
         this.outbox = outbox;
         this.json = json;
         this.leadReports = accepted(meters, UnitRole.LEAD);
@@ -118,9 +120,10 @@ public class ReportService {
     }
 
     private void store(ProgressReport report) {
-        report.persist();
-        if (report.changesTaskState) {
-            TaskState.recordLatest(report);
+        try {
+            writer.insert(report);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store report " + report.id + ": " + e.getMessage(), e);
         }
         outbox.append(Topics.PROGRESS, report.planId.toString(), ProgressReported.TYPE, ProgressReported.of(report));
     }
@@ -175,10 +178,6 @@ public class ReportService {
 
     private static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && IDEMPOTENCY_INDEX.equals(violation.getConstraintName())) {
-                return true;
-            }
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
                     && sql.getMessage().contains(IDEMPOTENCY_INDEX)) {
                 return true;
