@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.par.infra.events.EventEnvelope;
+import vn.par.infra.outbox.Outbox;
 import vn.par.stack.PostgresServer;
 import vn.par.stack.Stack;
 
@@ -103,14 +104,7 @@ final class Limits {
                                 request_hash)
                             VALUES (?, ?, ?, '6.1.2', 'B1-KHTC', 'LEAD', 'b1-khtc', 'IN_PROGRESS', ?, 'benchmark',
                                 '[]'::jsonb, ?, true, ?, ?)""");
-                    PreparedStatement outbox = c.prepareStatement("""
-                            WITH next AS (
-                                INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?, ?, 1)
-                                ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
-                                RETURNING last_sequence)
-                            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-                            SELECT ?, ?, ?, 'ProgressReported', last_sequence, ?, ? FROM next
-                            RETURNING sequence""");
+                    PreparedStatement outbox = c.prepareStatement(Outbox.APPEND);
                     java.util.Random random = new java.util.Random(worker);
                     while (System.nanoTime() < end && failure.get() == null) {
                         UUID plan = plans[random.nextInt(plans.length)];
@@ -129,8 +123,9 @@ final class Limits {
                         outbox.setObject(3, UUID.randomUUID());
                         outbox.setString(4, "par.progress");
                         outbox.setString(5, plan.toString());
-                        outbox.setTimestamp(6, now);
-                        outbox.setString(7, payload(id, plan));
+                        outbox.setString(6, "ProgressReported");
+                        outbox.setTimestamp(7, now);
+                        outbox.setString(8, payload(id, plan));
                         outbox.executeQuery().close();
                         c.commit();
                         committed.incrementAndGet();

@@ -40,16 +40,7 @@ final class Proc {
 
     /** VmRSS of the process plus its descendants (e.g. Keycloak's java under kc.sh, PostgreSQL's backends). */
     static long treeRssBytes(long pid) {
-        long total = 0;
-        boolean any = false;
-        for (long p : tree(pid)) {
-            long r = rssBytes(p);
-            if (r >= 0) {
-                total += r;
-                any = true;
-            }
-        }
-        return any ? total : -1;
+        return sumOverTree(pid, Proc::rssBytes);
     }
 
     /** CPU seconds (user + system) used so far by the process and its living descendants; -1 if unknown. */
@@ -57,16 +48,22 @@ final class Proc {
         if (pid <= 0 || !linux()) {
             return -1;
         }
-        long ticks = 0;
+        long ticks = sumOverTree(pid, Proc::ticks);
+        return ticks < 0 ? -1 : ticks / TICKS;
+    }
+
+    /** The sum of {@code value} over the process and its descendants, skipping unknowns (-1); -1 if all are. */
+    private static long sumOverTree(long pid, java.util.function.LongUnaryOperator value) {
+        long total = 0;
         boolean any = false;
         for (long p : tree(pid)) {
-            long t = ticks(p);
-            if (t >= 0) {
-                ticks += t;
+            long v = value.applyAsLong(p);
+            if (v >= 0) {
+                total += v;
                 any = true;
             }
         }
-        return any ? ticks / TICKS : -1;
+        return any ? total : -1;
     }
 
     /** CPU seconds used so far by the process alone (not its children). */

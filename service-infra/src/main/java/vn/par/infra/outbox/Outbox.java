@@ -27,6 +27,20 @@ import vn.par.infra.events.EventEnvelope;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * The one statement of an append: takes the key's next sequence number and inserts the event with it.
+     * Parameters: topic, key, event id, topic, key, type, time, payload; returns the sequence. Public so that the
+     * benchmark's PostgreSQL limit measures exactly this statement.
+     */
+    public static final String APPEND = """
+            WITH next AS (
+                INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?, ?, 1)
+                ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
+                RETURNING last_sequence)
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
+            SELECT ?, ?, ?, ?, last_sequence, ?, ? FROM next
+            RETURNING sequence""";
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
@@ -61,14 +75,7 @@ public class Outbox {
         // Plain JDBC: inside the caller's JTA transaction the pool hands out the transaction's own connection, so
         // the event commits or rolls back with the change, and a service needs no JPA to use the outbox.
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        WITH next AS (
-                            INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?, ?, 1)
-                            ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + 1
-                            RETURNING last_sequence)
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-                        SELECT ?, ?, ?, ?, last_sequence, ?, ? FROM next
-                        RETURNING sequence""")) {
+                PreparedStatement ps = c.prepareStatement(APPEND)) {
             ps.setString(1, topic);
             ps.setString(2, key);
             ps.setObject(3, id);
