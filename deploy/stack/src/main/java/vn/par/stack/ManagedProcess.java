@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A child process of the stack: its output goes to a log file, it can be awaited with a timeout that names the
@@ -19,7 +20,8 @@ import java.util.function.BooleanSupplier;
 public final class ManagedProcess {
 
     private final String name;
-    private final List<String> command;
+    /** Asked at each start: a service's options can differ from one start to the next (see ClassArchive). */
+    private final Supplier<List<String>> command;
     private final Map<String, String> environment;
     private final Path workDir;
     private final Path logFile;
@@ -28,8 +30,13 @@ public final class ManagedProcess {
     private OutputStream lifeline;
 
     public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
+        this(name, () -> command, environment, workDir, logFile);
+    }
+
+    public ManagedProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
+            Path logFile) {
         this.name = name;
-        this.command = List.copyOf(command);
+        this.command = command;
         this.environment = Map.copyOf(environment);
         this.workDir = workDir;
         this.logFile = logFile;
@@ -47,6 +54,7 @@ public final class ManagedProcess {
         if (isAlive()) {
             return;
         }
+        List<String> command = List.copyOf(this.command.get());
         try {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + name + ": "
@@ -66,6 +74,11 @@ public final class ManagedProcess {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The exit code of the last run, or -1 while it runs or before the first start. */
+    public int exitCode() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
     }
 
     public long pid() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One of our Quarkus services, run from its packaged {@code quarkus-app} folder in its own JVM. */
 public final class ServiceProcess {
@@ -31,6 +32,7 @@ public final class ServiceProcess {
     private final String name;
     private final int port;
     private final ManagedProcess process;
+    private final ClassArchive archive;
 
     public ServiceProcess(String name, Path moduleDir, int port, Map<String, String> env, List<String> jvmOptions,
             Path logFile) {
@@ -41,19 +43,18 @@ public final class ServiceProcess {
             throw new StackException(name + " is not built: " + app.resolve("quarkus-run.jar")
                     + " is missing. Run ./mvnw package -DskipTests first.");
         }
-        List<String> command = new ArrayList<>();
-        command.add(ManagedProcess.javaExecutable());
-        command.addAll(jvmOptions);
-        // The build writes an AppCDS archive of the classes loaded at start (quarkus.package.jar.appcds.enabled):
-        // the JVM maps it instead of loading and verifying those classes again. It was recorded with the class
-        // path "quarkus-run.jar" relative to the quarkus-app folder, so the service runs from there. A JVM other
-        // than the one that built it ignores the archive with a warning and starts as usual.
-        Path archive = app.resolve("app-cds.jsa");
-        if (Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
-        command.add("-jar");
-        command.add("quarkus-run.jar");
+        // Run from the quarkus-app folder: the class archives were recorded with the class path "quarkus-run.jar".
+        this.archive = new ClassArchive(app);
+        List<String> options = List.copyOf(jvmOptions);
+        Supplier<List<String>> command = () -> {
+            List<String> c = new ArrayList<>();
+            c.add(ManagedProcess.javaExecutable());
+            c.addAll(options);
+            c.addAll(archive.optionsForStart());
+            c.add("-jar");
+            c.add("quarkus-run.jar");
+            return c;
+        };
         java.util.HashMap<String, String> environment = new java.util.HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.process = new ManagedProcess(name, command, environment, app, logFile);
@@ -98,11 +99,14 @@ public final class ServiceProcess {
     }
 
     public void stop() {
-        process.stop(Duration.ofSeconds(20));
+        // A training run writes its class archive while it exits (about 5 s): the grace period allows for it.
+        process.stop(Duration.ofSeconds(30));
+        archive.afterExit(process.exitCode());
     }
 
     /** SIGKILL, as a crash would. */
     public void kill() {
         process.kill();
+        archive.afterExit(process.exitCode());
     }
 }

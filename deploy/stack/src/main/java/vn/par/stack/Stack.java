@@ -235,9 +235,20 @@ public final class Stack implements AutoCloseable {
         synchronized (services) {
             reverse = new ArrayList<>(services.keySet());
         }
-        java.util.Collections.reverse(reverse);
+        // The services side by side: each takes up to a few seconds (a training run writes its class archive
+        // as it exits, see ClassArchive), and none needs another to stop.
+        List<Thread> stopping = new ArrayList<>();
         for (String name : reverse) {
-            quietly("stopping " + name, () -> service(name).stop());
+            Thread t = new Thread(() -> quietly("stopping " + name, () -> service(name).stop()), "stop-" + name);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (keycloak != null) {
             quietly("stopping Keycloak", keycloak::stop);

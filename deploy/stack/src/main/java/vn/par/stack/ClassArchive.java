@@ -1,0 +1,126 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The class-data archive a service starts with. The build's AppCDS archive ({@code app-cds.jsa}, written by
+ * Quarkus while it only runs the static part of the start) holds about 6,800 of the 17,000 classes a service
+ * loads until it is ready: Kafka's clients, Hibernate's runtime, Vert.x's HTTP and OIDC come after. So the first
+ * start of a packaged service is a training run: it starts without an archive and records every class it loaded
+ * ({@code -XX:ArchiveClassesAtExit}) when it stops gracefully; later starts map that archive
+ * ({@code app-cds-trained.jsa}, about 12,300 classes from it). Measured on 2 cores: ready in 3.3 instead of 4.3 s
+ * (progress-service), 3.3 instead of 3.7 s (criteria-service). The training run itself starts about a second
+ * slower than with the build's archive (JDK 17 cannot record an archive on top of another); it is made again
+ * when the package is newer than the trained archive.
+ * <p>
+ * The JVM writes the archive at exit (about 5 s more to stop the training run), to a file of its own, which is
+ * moved into place only if the JVM exited normally: two instances of a service can train at once, and a crash
+ * leaves nothing half-written behind. A JVM that cannot use an archive (another Java, a damaged file) starts
+ * without it, as it would with none.
+ */
+final class ClassArchive {
+
+    static final String TRAINED = "app-cds-trained.jsa";
+    static final String BUILT = "app-cds.jsa";
+
+    private final Path app;
+    private Path recording;
+
+    ClassArchive(Path app) {
+        this.app = app;
+    }
+
+    /** The JVM options of the next start: map the trained archive, or train one. */
+    synchronized List<String> optionsForStart() {
+        Path trained = app.resolve(TRAINED);
+        if (isCurrent(trained)) {
+            discardRecording();
+            return List.of("-XX:SharedArchiveFile=" + trained);
+        }
+        discardRecording();
+        removeOrphans();
+        // A dynamic archive cannot be recorded on top of another one (JDK 17): the training run maps none.
+        recording = app.resolve(TRAINED + "." + UUID.randomUUID() + ".tmp");
+        return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** After the JVM exited: keeps what a training run recorded if the JVM ended normally (0, or SIGTERM's 143). */
+    synchronized void afterExit(int exitCode) {
+        if (recording == null) {
+            return;
+        }
+        Path recorded = recording;
+        recording = null;
+        try {
+            if ((exitCode == 0 || exitCode == 143) && Files.isRegularFile(recorded) && Files.size(recorded) > 0) {
+                Files.move(recorded, app.resolve(TRAINED), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(recorded);
+            }
+        } catch (IOException e) {
+            // Not fatal: the next start trains again.
+            System.err.println("could not keep the class archive " + recorded + ": " + e.getMessage());
+        }
+    }
+
+    private void discardRecording() {
+        if (recording != null) {
+            try {
+                Files.deleteIfExists(recording);
+            } catch (IOException ignored) {
+                // a leftover temporary file; harmless
+            }
+            recording = null;
+        }
+    }
+
+    /**
+     * Recordings a JVM wrote at exit that no stop moved into place (the launcher itself was killed). A recording
+     * exists only from its JVM's exit on and is moved right after, so one older than a minute is an orphan.
+     */
+    private void removeOrphans() {
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (var files = Files.list(app)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(TRAINED + ".") && name.endsWith(".tmp")
+                        && lastModified(p).toMillis() < minuteAgo) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException ignored) {
+            // leftovers stay; harmless
+        }
+    }
+
+    /** A trained archive newer than every file of the package it was recorded from. */
+    private boolean isCurrent(Path trained) {
+        if (!Files.isRegularFile(trained)) {
+            return false;
+        }
+        try {
+            FileTime recorded = Files.getLastModifiedTime(trained);
+            try (var files = Files.walk(app)) {
+                return files.filter(p -> p.toString().endsWith(".jar"))
+                        .allMatch(p -> lastModified(p).compareTo(recorded) <= 0);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileTime lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(Long.MAX_VALUE);
+        }
+    }
+}
