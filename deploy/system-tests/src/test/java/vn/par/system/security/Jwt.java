@@ -10,7 +10,10 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads a JWT's parts, and forges one: the same header and claims signed with another key. */
+/**
+ * Reads a JWT's parts, and forges one: the same header and claims signed with another key, or a claim changed
+ * under the original signature.
+ */
 final class Jwt {
 
     private Jwt() {
@@ -42,6 +45,19 @@ final class Jwt {
             rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
         } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The token with one claim changed in its payload, and its original signature (no longer matching). */
+    static String withClaim(String token, String name, String value) {
+        String[] parts = token.split("\\.");
+        com.fasterxml.jackson.databind.node.ObjectNode claims = (com.fasterxml.jackson.databind.node.ObjectNode) claims(token);
+        claims.put(name, value);
+        try {
+            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Api.JSON.writeValueAsBytes(claims));
+            return parts[0] + "." + payload + "." + parts[2];
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -35,7 +35,9 @@ import vn.par.system.SystemStack;
 
 /**
  * Wrong users against the whole running system, with real Keycloak tokens (issue 7, "Wrong users"): no token,
- * an expired token, a forged one, one from another realm, one for another audience; a viewer that writes; a
+ * an expired token, a forged one, one with a changed claim, one from another realm, one for another audience (the
+ * expired, forged and changed ones after the real token was accepted, so also past the services' cache of verified
+ * tokens); a viewer that writes; a
  * reporter outside its unit; and every operation of the three OpenAPI documents tried without a token.
  *
  * <p>A fresh published copy of the sample plan (year 2041) gives the tasks, so that nothing here moves a score
@@ -81,11 +83,11 @@ class WrongUsersIT {
         JsonNode claims = Jwt.claims(token);
         long exp = claims.get("exp").asLong();
         assertTrue(exp - claims.get("iat").asLong() <= 3, "a 3 s token: " + claims);
-        // While it is valid, the same token is accepted: the 401 below is the expiry and nothing else.
+        // While it is valid, the same token is accepted: the 401 below is the expiry and nothing else. Accepted, it
+        // is also among each service's verified tokens (VerifiedTokens), which must not outlive its exp.
         if (exp * 1000 - System.currentTimeMillis() > 1500) {
-            Api.Answer fresh = Api.get(stack.url("criteria-service") + "/api/plans", token);
-            assertEquals(200, fresh.status(), "the token before it expired: " + fresh.describe());
-            System.out.println("expired token: accepted (200) while valid, tried again 2 s after its exp");
+            assertAcceptedEverywhere(stack, token, "the token before it expired");
+            System.out.println("expired token: accepted (200) by the three services while valid, tried again 2 s after its exp");
         }
         Await.until("the token has expired 2 s ago", Duration.ofSeconds(15),
                 () -> System.currentTimeMillis() > (exp + 2) * 1000);
@@ -100,7 +102,19 @@ class WrongUsersIT {
         assertEquals(Jwt.header(real), Jwt.header(forged), "same header, same kid");
         assertEquals(Jwt.claims(real), Jwt.claims(forged), "same claims");
         assertNotEquals(real, forged);
+        // The real token first, so that each service holds it as verified: the forgery must not ride on that.
+        assertAcceptedEverywhere(stack, real, "the real token");
         assertUnauthorizedEverywhere(stack, forged, "token signed by another key");
+    }
+
+    @Test
+    void aTokenWhoseClaimsWereChangedUnderItsSignatureIsAnswered401() {
+        Stack stack = SystemStack.stack();
+        String real = stack.token("khtc", "khtc");
+        assertAcceptedEverywhere(stack, real, "the real token");
+        String otherUnit = Jwt.withClaim(real, "unit", "LDVL");
+        assertEquals("LDVL", Jwt.claims(otherUnit).get("unit").asText());
+        assertUnauthorizedEverywhere(stack, otherUnit, "token whose unit claim was changed");
     }
 
     @Test
@@ -357,6 +371,16 @@ class WrongUsersIT {
         Api.Answer posted = Api.postJson(stack.url("progress-service") + "/api/tasks/" + khtcTask + "/reports", token, REPORT);
         assertUnauthorized(posted, what);
         assertEquals(before, DatabaseSnapshot.of(stack, "progress"), what + ": a refused report changed the database");
+    }
+
+    /** A read of each service with {@code token} answers 200. */
+    private static void assertAcceptedEverywhere(Stack stack, String token, String what) {
+        for (String url : List.of(stack.url("criteria-service") + "/api/plans",
+                stack.url("progress-service") + "/api/my/tasks",
+                stack.url("scoring-service") + "/api/plans/" + plan.id() + "/scores")) {
+            Api.Answer answer = Api.get(url, token);
+            assertEquals(200, answer.status(), what + ": " + answer.describe());
+        }
     }
 
     private static void assertUnauthorized(Api.Answer answer, String what) {
