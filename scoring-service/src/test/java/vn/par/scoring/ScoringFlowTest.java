@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -147,6 +148,34 @@ class ScoringFlowTest {
         JsonNode score = Scores.awaitSequence(plan, 4);
         assertEquals("4", criterion(score, "7.2").get("projected").asText());
         assertEquals("90.29", score.get("projected").asText());
+    }
+
+    @Test
+    void reportsThatArriveTogetherEachGetTheirScoreInOrder() {
+        UUID plan = publishSeed();
+        Scores.awaitSequence(plan, 1);
+        // Sent without waiting for each, so that the consumer takes several in one batch: their ScoreChanged events go
+        // to the outbox together (Outbox.appendAll) and must keep one sequence number each, in the reports' order.
+        List<UUID> reports = new ArrayList<>();
+        for (int percent = 1; percent <= 20; percent++) {
+            EventEnvelope report = Events.reportEnvelope(plan, percent, taskOf("7.2"), "LEAD", "IN_PROGRESS", percent,
+                    MAY.plusSeconds(percent));
+            Events.sendWithoutWaiting(Topics.PROGRESS, report);
+            reports.add(report.id());
+        }
+        Events.producer().flush();
+
+        List<JsonNode> events = Scores.awaitPublishedCause(plan, reports.get(reports.size() - 1));
+        assertEquals(21, events.size(), "the plan's score, then one per report");
+        for (int i = 1; i <= 20; i++) {
+            JsonNode e = events.get(i);
+            assertEquals(i + 1, e.get("sequence").asLong());
+            assertEquals(reports.get(i - 1).toString(), e.get("causedBy").asText(), "score " + (i + 1));
+            assertTrue(new java.math.BigDecimal(e.get("projected").asText())
+                    .compareTo(new java.math.BigDecimal(events.get(i - 1).get("projected").asText())) >= 0,
+                    "7.2 only moves up: " + e);
+        }
+        assertEquals("20", criterion(Scores.awaitSequence(plan, 21), "7.2").get("completion").asText());
     }
 
     @Test

@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import vn.par.infra.events.Topics;
-import vn.par.infra.outbox.Outbox;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
 import vn.par.infra.problem.ProblemTypes;
@@ -32,8 +29,8 @@ import vn.par.progress.plan.PlanIndex.KnownTask;
 
 /**
  * Accepts progress reports. Everything a report is checked against comes from the in-memory {@link PlanIndex};
- * the database sees one short transaction per report: the report with the task's state if a lead unit posted
- * it (one statement, {@link ReportWriter}), and its {@code ProgressReported} event in the outbox, which reaches Kafka after the commit, also when
+ * the database sees one statement per report ({@link ReportWriter}): the report, the task's state if a lead unit
+ * posted it, and its {@code ProgressReported} event in the outbox, which reaches Kafka after the commit, also when
  * Kafka is down at the time.
  */
 @ApplicationScoped
@@ -44,15 +41,13 @@ public class ReportService {
 
     private final PlanIndex index;
     private final ReportWriter writer;
-    private final Outbox outbox;
     private final ObjectMapper json;
     private final Counter leadReports;
     private final Counter contributions;
 
-    public ReportService(PlanIndex index, ReportWriter writer, Outbox outbox, ObjectMapper json, MeterRegistry meters) {
+    public ReportService(PlanIndex index, ReportWriter writer, ObjectMapper json, MeterRegistry meters) {
         this.index = index;
         this.writer = writer;
-        this.outbox = outbox;
         this.json = json;
         this.leadReports = accepted(meters, UnitRole.LEAD);
         this.contributions = accepted(meters, UnitRole.COORDINATING);
@@ -80,13 +75,14 @@ public class ReportService {
         report.idempotencyKey = idempotencyKey;
         report.requestHash = hash;
         try {
-            // Its own transaction, so that a duplicate Idempotency-Key can be answered after the rollback.
-            QuarkusTransaction.requiringNew().run(() -> store(report));
-        } catch (RuntimeException e) {
+            // One statement that commits on its own: a duplicate Idempotency-Key has stored nothing and is answered
+            // with the original.
+            writer.store(report);
+        } catch (SQLException e) {
             if (idempotencyKey != null && isDuplicateKey(e)) {
-                return earlier(caller, idempotencyKey, hash).orElseThrow(() -> e);
+                return earlier(caller, idempotencyKey, hash).orElseThrow(() -> storeFailed(report, e));
             }
-            throw e;
+            throw storeFailed(report, e);
         }
         (report.changesTaskState ? leadReports : contributions).increment();
         return new Submitted(ReportView.of(report), true);
@@ -119,13 +115,8 @@ public class ReportService {
         return report;
     }
 
-    private void store(ProgressReport report) {
-        try {
-            writer.insert(report);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store report " + report.id + ": " + e.getMessage(), e);
-        }
-        outbox.append(Topics.PROGRESS, report.planId.toString(), ProgressReported.TYPE, ProgressReported.of(report));
+    private static IllegalStateException storeFailed(ProgressReport report, SQLException e) {
+        return new IllegalStateException("cannot store report " + report.id + ": " + e.getMessage(), e);
     }
 
     /** The report this caller already stored under the key: the same request gets it back, another one a 422. */

@@ -125,11 +125,22 @@ public class ScoreFeed implements HealthCheck {
         }
     }
 
-    /** A poll may hold several changes of a plan; every one carries the full score, so the last is enough. */
+    /**
+     * A poll may hold several changes of a plan; every one carries the full score, so the last is enough. A plan's
+     * changes are keyed by its id and so in one partition in their order: only the last record of each key in each
+     * partition is read (a busy poll holds hundreds of changes of a few dozen plans; reading every one of them was a
+     * fifth of the service's CPU under load).
+     */
     private List<ScoreChanged> latestPerPlan(ConsumerRecords<String, String> records) {
-        Map<UUID, ScoreChanged> latest = new LinkedHashMap<>();
+        Map<String, ConsumerRecord<String, String>> lastOfKey = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            String key = record.key() == null ? "offset " + record.partition() + "@" + record.offset()
+                    : record.partition() + "/" + record.key();
+            lastOfKey.put(key, record);
+        }
+        Map<UUID, ScoreChanged> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : lastOfKey.values()) {
             try {
                 ScoreChanged change = json.readValue(record.value(), ScoreChanged.class);
                 ScoreChanged known = latest.get(change.planId());

@@ -38,7 +38,17 @@ public final class Changes {
         history.add(new History(planId, sequence, asOf, projected, percent, payload));
     }
 
-    record History(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
+    /** The batch's scores of each plan, in order: their payloads are the plan's ScoreChanged events. */
+    public Map<UUID, List<History>> historyByPlan() {
+        Map<UUID, List<History>> byPlan = new LinkedHashMap<>();
+        for (History h : history) {
+            byPlan.computeIfAbsent(h.planId(), k -> new ArrayList<>()).add(h);
+        }
+        return byPlan;
+    }
+
+    /** A plan's score after one event: a row of its history, and the payload of its ScoreChanged. */
+    public record History(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
             String payload) {
     }
 }

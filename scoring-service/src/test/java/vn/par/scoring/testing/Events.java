@@ -38,6 +38,12 @@ public final class Events {
 
     public static EventEnvelope report(UUID planId, long sequence, String taskId, String role, String status,
             int percent, Instant time) {
+        return send(Topics.PROGRESS, reportEnvelope(planId, sequence, taskId, role, status, percent, time));
+    }
+
+    /** A ProgressReported, not sent. */
+    public static EventEnvelope reportEnvelope(UUID planId, long sequence, String taskId, String role, String status,
+            int percent, Instant time) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reportId", UUID.randomUUID().toString());
         data.put("planId", planId.toString());
@@ -49,8 +55,8 @@ public final class Events {
         data.put("reportedBy", "test");
         data.put("reportedAt", time.toString());
         data.put("changesTaskState", role.equals("LEAD"));
-        return send(Topics.PROGRESS, new EventEnvelope(UUID.randomUUID(), "ProgressReported", "/progress-service",
-                time, planId.toString(), sequence, json(data)));
+        return new EventEnvelope(UUID.randomUUID(), "ProgressReported", "/progress-service", time, planId.toString(),
+                sequence, json(data));
     }
 
     public static EventEnvelope lead(UUID planId, long sequence, String taskId, String status, int percent,
@@ -68,6 +74,11 @@ public final class Events {
     }
 
     /** Sends an event (again, for a redelivery) and waits for the broker's acknowledgement. */
+    /** Hands {@code event} to the producer without waiting for the broker (see {@link KafkaProducer#flush()}). */
+    public static void sendWithoutWaiting(String topic, EventEnvelope event) {
+        producer().send(new ProducerRecord<>(topic, null, event.key(), event.data(), event.headers()));
+    }
+
     public static EventEnvelope send(String topic, EventEnvelope event) {
         try {
             producer().send(new ProducerRecord<>(topic, null, event.key(), event.data(), event.headers())).get();
