@@ -17,7 +17,8 @@ import java.util.UUID;
  * ({@code app-cds-trained.jsa}, about 12,300 classes from it). Measured on 2 cores: ready in 3.3 instead of 4.3 s
  * (progress-service), 3.3 instead of 3.7 s (criteria-service). The training run itself starts about a second
  * slower than with the build's archive (JDK 17 cannot record an archive on top of another); it is made again
- * when the package is newer than the trained archive.
+ * when the package is newer than the trained archive. A JVM started with JFR does not train (JFR would be off
+ * in it): it maps the trained archive if there is one, else the build's.
  * <p>
  * The JVM writes the archive at exit (about 5 s more to stop the training run), to a file of its own, which is
  * moved into place only if the JVM exited normally: two instances of a service can train at once, and a crash
@@ -30,10 +31,13 @@ final class ClassArchive {
     static final String BUILT = "app-cds.jsa";
 
     private final Path app;
+    private final boolean mayTrain;
     private Path recording;
 
-    ClassArchive(Path app) {
+    /** @param mayTrain false when the JVM could not record (JFR is off while a JVM records an archive) */
+    ClassArchive(Path app, boolean mayTrain) {
         this.app = app;
+        this.mayTrain = mayTrain;
     }
 
     /** The JVM options of the next start: map the trained archive, or train one. */
@@ -44,6 +48,10 @@ final class ClassArchive {
             return List.of("-XX:SharedArchiveFile=" + trained);
         }
         discardRecording();
+        if (!mayTrain) {
+            Path built = app.resolve(BUILT);
+            return Files.isRegularFile(built) ? List.of("-XX:SharedArchiveFile=" + built) : List.of();
+        }
         removeOrphans();
         // A dynamic archive cannot be recorded on top of another one (JDK 17): the training run maps none.
         recording = app.resolve(TRAINED + "." + UUID.randomUUID() + ".tmp");

@@ -44,8 +44,8 @@ public final class ServiceProcess {
                     + " is missing. Run ./mvnw package -DskipTests first.");
         }
         // Run from the quarkus-app folder: the class archives were recorded with the class path "quarkus-run.jar".
-        this.archive = new ClassArchive(app);
         List<String> options = List.copyOf(jvmOptions);
+        this.archive = new ClassArchive(app, options.stream().noneMatch(o -> o.startsWith("-XX:StartFlightRecording")));
         Supplier<List<String>> command = () -> {
             List<String> c = new ArrayList<>();
             c.add(ManagedProcess.javaExecutable());

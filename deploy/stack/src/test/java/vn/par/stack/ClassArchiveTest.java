@@ -1,0 +1,84 @@
+package vn.par.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassArchiveTest {
+
+    @TempDir
+    Path app;
+
+    @Test
+    void theFirstStartTrainsAndAGracefulStopKeepsTheArchiveForTheNextStart() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        ClassArchive archive = new ClassArchive(app, true);
+
+        List<String> first = archive.optionsForStart();
+        Path recording = recordingIn(first);
+        assertTrue(recording.getFileName().toString().startsWith(ClassArchive.TRAINED + "."), first.toString());
+        Files.writeString(recording, "archive"); // what the JVM writes as it exits
+        archive.afterExit(143);
+
+        assertTrue(Files.isRegularFile(app.resolve(ClassArchive.TRAINED)));
+        assertFalse(Files.exists(recording));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve(ClassArchive.TRAINED)), archive.optionsForStart());
+    }
+
+    @Test
+    void aCrashedTrainingRunLeavesNothingBehind() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        ClassArchive archive = new ClassArchive(app, true);
+        Path recording = recordingIn(archive.optionsForStart());
+        Files.writeString(recording, "half an archive");
+
+        archive.afterExit(137);
+
+        assertFalse(Files.exists(recording));
+        assertFalse(Files.exists(app.resolve(ClassArchive.TRAINED)));
+    }
+
+    @Test
+    void aPackageNewerThanTheTrainedArchiveTrainsAgain() throws IOException {
+        packaged(Instant.parse("2026-11-27T10:00:00Z"));
+        Path trained = Files.writeString(app.resolve(ClassArchive.TRAINED), "archive of the old package");
+        Files.setLastModifiedTime(trained, FileTime.from(Instant.parse("2026-11-27T09:00:00Z")));
+
+        List<String> options = new ClassArchive(app, true).optionsForStart();
+
+        assertTrue(options.get(0).startsWith("-XX:ArchiveClassesAtExit="), options.toString());
+    }
+
+    @Test
+    void aJvmThatCannotTrainMapsTheBuildsArchive() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive");
+
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve(ClassArchive.BUILT)),
+                new ClassArchive(app, false).optionsForStart());
+    }
+
+    private void packaged(Instant at) throws IOException {
+        Path lib = Files.createDirectories(app.resolve("lib"));
+        for (Path jar : List.of(app.resolve("quarkus-run.jar"), lib.resolve("a.jar"))) {
+            Files.writeString(jar, "jar");
+            Files.setLastModifiedTime(jar, FileTime.from(at));
+        }
+    }
+
+    private static Path recordingIn(List<String> options) {
+        String prefix = "-XX:ArchiveClassesAtExit=";
+        return options.stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
+                .findFirst().orElseThrow(() -> new AssertionError("no training run: " + options));
+    }
+}
