@@ -27,6 +27,15 @@ public final class ServiceProcess {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-XX:NewSize=24m",
             "-XX:MaxNewSize=48m", "-Xmx256m", "-XX:+UseSerialGC");
 
+    /**
+     * Given back to the system: glibc keeps memory that the JVM's native allocations (class loading, the JIT, Kafka's
+     * and Netty's buffers) freed; trimming it every 2 s took a service's resident memory 3 s after its start from
+     * 237-244 MB to 215 MB (criteria-service, same run). The option exists from JDK 17.0.9 and 21.0.1 on; an older
+     * JVM starts the services without it.
+     */
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
+    private static volatile Boolean trimSupported;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -49,6 +58,9 @@ public final class ServiceProcess {
         Supplier<List<String>> command = () -> {
             List<String> c = new ArrayList<>();
             c.add(ManagedProcess.javaExecutable());
+            if (trimSupported()) {
+                c.add(TRIM_NATIVE_HEAP);
+            }
             c.addAll(options);
             c.addAll(archive.optionsForStart());
             c.add("-jar");
@@ -58,6 +70,25 @@ public final class ServiceProcess {
         java.util.HashMap<String, String> environment = new java.util.HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.process = new ManagedProcess(name, command, environment, app, logFile);
+    }
+
+    /** Whether this Java knows {@link #TRIM_NATIVE_HEAP}: asked once, by starting it with the option. */
+    static boolean trimSupported() {
+        Boolean known = trimSupported;
+        if (known == null) {
+            try {
+                Process p = new ProcessBuilder(ManagedProcess.javaExecutable(), TRIM_NATIVE_HEAP, "-version")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                known = p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                known = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                known = false;
+            }
+            trimSupported = known;
+        }
+        return known;
     }
 
     public String name() {
