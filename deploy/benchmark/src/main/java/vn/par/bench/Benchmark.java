@@ -41,6 +41,9 @@ import vn.par.stack.StackOptions;
  */
 public final class Benchmark {
 
+    /** How long the services are left without load before their idle memory is read. */
+    static final int QUIET_SECONDS = 45;
+
     /** Set in the child a launcher re-starts in its own session (see {@link #main}). */
     /** Stops what the running benchmark started (the stack); for Ctrl-C. */
     private static final AtomicReference<Runnable> RUNNING = new AtomicReference<>();
@@ -195,6 +198,14 @@ public final class Benchmark {
         Util.sleep(2_000);
         foot.set("rssIdleBeforeLoadMiB", footprint.servicesRss());
         log.accept("RSS idle before the load: " + foot.get("rssIdleBeforeLoadMiB"));
+        if (options.runs("footprint")) {
+            // Idle in the sense of the target: nothing asked of the services for a while (they give the heap of the
+            // set-up's burst back after 30 s quiet, see service-infra's IdleHeapRelease).
+            Util.sleep(QUIET_SECONDS * 1_000L);
+            foot.put("quietSeconds", QUIET_SECONDS);
+            foot.set("rssQuietMiB", footprint.servicesRss());
+            log.accept("RSS after " + QUIET_SECONDS + " s without load: " + foot.get("rssQuietMiB"));
+        }
 
         // Start times with the loaded plans in the databases (progress-service loads its plan index at start), before
         // the load phases add thousands of synthetic plans; the throughput phase's warm-up follows.
@@ -214,10 +225,11 @@ public final class Benchmark {
             });
             phase("freshness", options, failures, log, () -> {
                 double measured = results.path("throughput").path("acceptedPerSecond").asDouble(0);
-                double rate = measured > 0 ? 0.2 * measured : 20;
+                double rate = options.freshnessRate() > 0 ? options.freshnessRate() : measured > 0 ? 0.2 * measured : 20;
                 fixture.refreshTokensIfOld(stack, log);
                 ObjectNode f = Freshness.run(stack, fixture, rate, options.freshnessSeconds(), log);
-                f.put("rateBasis", measured > 0 ? "20 % of the measured throughput" : "20/s (throughput not measured)");
+                f.put("rateBasis", options.freshnessRate() > 0 ? "--freshness-rate"
+                        : measured > 0 ? "20 % of the measured throughput" : "20/s (throughput not measured)");
                 results.set("freshness", f);
                 return null;
             });

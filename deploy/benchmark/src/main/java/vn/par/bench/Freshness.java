@@ -55,6 +55,7 @@ final class Freshness {
         Map<String, String> eventOf = new ConcurrentHashMap<>();     // report id → ce_id
         Map<String, String> scoreOf = new ConcurrentHashMap<>();     // ce_id (causedBy) → planId:sequence
         Map<String, Long> onTopic = new ConcurrentHashMap<>();       // ce_id (causedBy) → nanos read from par.scores
+        Map<String, Long> onProgress = new ConcurrentHashMap<>();    // ce_id → nanos read from par.progress
         // planId → (score sequence → nanos read from the stream)
         Map<String, ConcurrentSkipListMap<Long, Long>> onStream = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -62,10 +63,13 @@ final class Freshness {
         ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
 
         Thread progressReader = reader("bench-read-progress", bootstrap, Topics.PROGRESS, reading, r -> {
+            long now = System.nanoTime();
             String reportId = field(r.value(), "reportId");
             Header id = r.headers().lastHeader("ce_id");
             if (reportId != null && id != null) {
-                eventOf.put(reportId, new String(id.value(), StandardCharsets.UTF_8));
+                String ceId = new String(id.value(), StandardCharsets.UTF_8);
+                onProgress.putIfAbsent(ceId, now);
+                eventOf.put(reportId, ceId);
             }
         });
         Thread scoresReader = reader("bench-read-scores", bootstrap, Topics.SCORES, reading, r -> {
@@ -180,6 +184,8 @@ final class Freshness {
         join(progressReader, scoresReader);
 
         List<Long> toTopic = new ArrayList<>();
+        List<Long> toProgress = new ArrayList<>();
+        List<Long> progressToScores = new ArrayList<>();
         List<Long> toStream = new ArrayList<>();
         long unmatchedTopic = 0;
         long unmatchedStream = 0;
@@ -192,6 +198,13 @@ final class Freshness {
             Long sse = shown == null ? null : shown.getValue();
             if (shown != null && !score.endsWith(":" + shown.getKey())) {
                 coveredByLater++;
+            }
+            Long progress = event == null ? null : onProgress.get(event);
+            if (progress != null) {
+                toProgress.add(progress - r.getValue());
+                if (topic != null) {
+                    progressToScores.add(topic - progress);
+                }
             }
             if (topic != null) {
                 toTopic.add(topic - r.getValue());
@@ -218,6 +231,10 @@ final class Freshness {
         errorSamples.forEach(out.putArray("errorSamples")::add);
         out.set("toParScoresMillis", Stats.millis(toTopic));
         out.set("toStreamMillis", Stats.millis(toStream));
+        // Where the time to par.scores goes: progress-service's side (its outbox relay to par.progress) and
+        // scoring-service's (from par.progress to its ScoreChanged on par.scores), as read by the same consumers.
+        out.set("toParProgressMillis", Stats.millis(toProgress));
+        out.set("parProgressToParScoresMillis", Stats.millis(progressToScores));
         out.put("unmatchedParScores", unmatchedTopic);
         out.put("unmatchedStream", unmatchedStream);
         out.put("streamShownByALaterEvent", coveredByLater);

@@ -36,11 +36,13 @@ import vn.par.stack.ServiceProcess;
  * @param serviceEnvironment extra environment of the services (e.g. {@code PAR_SCORING_CACHED_PLANS}), for experiments
  * @param copyServices      run copies of the packaged services, so a rebuild in the tree cannot change them mid-run
  * @param keep              keep the run's data (PostgreSQL, Kafka) after the run
+ * @param freshnessRate     reports/s of the freshness run; 0: 20 % of the measured throughput (20/s without one)
  */
 public record Options(Path root, Path workDir, Path out, int plans, int seconds, int warmupSeconds,
         int freshnessSeconds, long rebuildEvents, int concurrency, int limitsSeconds, int scaleEvents, int spreadFew,
         int spreadMany, int rebuildPlans, Set<String> phases, boolean quick, boolean jfr,
-        List<String> serviceJvmOptions, Map<String, String> serviceEnvironment, boolean copyServices, boolean keep) {
+        List<String> serviceJvmOptions, Map<String, String> serviceEnvironment, boolean copyServices, boolean keep,
+        double freshnessRate) {
 
     public static final List<String> PHASES = List.of("limits", "throughput", "freshness", "rebuild", "scale",
             "footprint");
@@ -96,7 +98,8 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 Boolean.parseBoolean(given.getOrDefault("jfr", "false")),
                 jvm, environment(given.get("service-env")),
                 !Boolean.parseBoolean(given.getOrDefault("no-copy", "false")),
-                Boolean.parseBoolean(given.getOrDefault("keep", "false")));
+                Boolean.parseBoolean(given.getOrDefault("keep", "false")),
+                given.containsKey("freshness-rate") ? Double.parseDouble(given.get("freshness-rate")) : 0);
     }
 
     /** The quick configuration, as {@code --quick} gives it, with the run kept under {@code workDir}. */
@@ -124,7 +127,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
     private static final Set<String> KNOWN = Set.of("quick", "plans", "seconds", "warmup", "freshness-seconds",
             "rebuild-events", "out", "concurrency", "limits-seconds", "scale-events", "spread-few", "spread-many",
             "rebuild-plans", "phases", "jfr", "service-jvm-options", "service-env", "no-copy", "keep", "work-dir",
-            "help");
+            "freshness-rate", "help");
 
     private static Map<String, String> environment(String spec) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -157,6 +160,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 "  --plans=200               agencies loaded through the API, each with the sample plan",
                 "  --seconds=60              measured throughput window (after --warmup=120 s, not counted)",
                 "  --freshness-seconds=30    open-loop freshness run at 20 % of the measured throughput",
+                "  --freshness-rate=N        reports/s of the freshness run instead (to compare runs at one rate)",
                 "  --rebuild-events=1000000  progress events on par.progress for the rebuild",
                 "  --out=deploy/benchmark/target/benchmark.json",
                 "  --concurrency=48          reporters in flight",
