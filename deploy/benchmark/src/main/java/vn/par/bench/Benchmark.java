@@ -42,7 +42,7 @@ import vn.par.stack.StackOptions;
 public final class Benchmark {
 
     /** How long the services are left without load before their idle memory is read. */
-    static final int QUIET_SECONDS = 45;
+    static final int QUIET_SECONDS = 30;
 
     /** Set in the child a launcher re-starts in its own session (see {@link #main}). */
     /** Stops what the running benchmark started (the stack); for Ctrl-C. */
@@ -199,8 +199,7 @@ public final class Benchmark {
         foot.set("rssIdleBeforeLoadMiB", footprint.servicesRss());
         log.accept("RSS idle before the load: " + foot.get("rssIdleBeforeLoadMiB"));
         if (options.runs("footprint")) {
-            // Idle in the sense of the target: nothing asked of the services for a while (they give the heap of the
-            // set-up's burst back after 30 s quiet, see service-infra's IdleHeapRelease).
+            // Idle in the sense of the target: nothing asked of the services for a while, not just after a burst.
             Util.sleep(QUIET_SECONDS * 1_000L);
             foot.put("quietSeconds", QUIET_SECONDS);
             foot.set("rssQuietMiB", footprint.servicesRss());

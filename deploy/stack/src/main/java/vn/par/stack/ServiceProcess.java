@@ -22,12 +22,10 @@ public final class ServiceProcess {
      * live; a heap committed at its maximum from the start cost about 60 MB more resident memory per service),
      * with a young generation of at least 24 MB, so that collections under load stay rare (measured: the same
      * throughput as the full heap; a small heap without it, shrunk eagerly with MinHeapFreeRatio=10 and
-     * MaxHeapFreeRatio=30, cost about a fifth of the throughput). A full collection shrinks the heap to what the
-     * live data needs at once rather than over four collections ({@code -XX:-ShrinkHeapInSteps}): the one a quiet
-     * service asks for (service-infra's IdleHeapRelease) gives the memory of a past burst back.
+     * MaxHeapFreeRatio=30, cost about a fifth of the throughput).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-XX:NewSize=24m",
-            "-XX:MaxNewSize=48m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:-ShrinkHeapInSteps");
+            "-XX:MaxNewSize=48m", "-Xmx256m", "-XX:+UseSerialGC");
 
     /**
      * Given back to the system: glibc keeps memory that the JVM's native allocations (class loading, the JIT, Kafka's
