@@ -23,8 +23,9 @@ import io.agroal.api.AgroalDataSource;
 import vn.par.infra.events.EventEnvelope;
 
 /**
- * Appends events to the transactional outbox. Must be called inside the transaction that makes the change
- * the event announces: either both are committed or neither is. The {@link OutboxRelay} sends them on.
+ * Appends events to the transactional outbox, atomically with the change they announce: {@link #append} and
+ * {@link #appendAll} inside the transaction that makes the change, {@link #appendWith} in the very statement that
+ * makes it. Either both are committed or neither is. The {@link OutboxRelay} sends them on.
  */
 @ApplicationScoped
 public class Outbox {
@@ -52,8 +53,8 @@ public class Outbox {
 
     /**
      * Several events of one key at once: takes their sequence numbers with one upsert and inserts them in their
-     * order. Parameters: topic, key, count, count, topic, key, then the events' ids, types, times and payloads as
-     * text arrays; returns the sequences in order.
+     * order. Parameters: topic, key, count, topic, key, count, then the events' ids, types, times and payloads as
+     * text arrays; returns the events' sequences (in no promised row order).
      */
     private static final String APPEND_ALL = """
             WITH next AS (
