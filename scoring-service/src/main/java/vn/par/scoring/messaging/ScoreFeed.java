@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -48,7 +49,7 @@ public class ScoreFeed implements HealthCheck {
     private final Map<TopicPartition, Long> next = new HashMap<>();
     private volatile boolean running;
     private volatile boolean positioned;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public ScoreFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ScoreHub hub,
@@ -67,7 +68,7 @@ public class ScoreFeed implements HealthCheck {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
+        KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
@@ -88,8 +89,8 @@ public class ScoreFeed implements HealthCheck {
     private void run() {
         long backoff = 0;
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config(), new StringDeserializer(),
-                    new StringDeserializer())) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config(), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
                 consumer = c;
                 List<TopicPartition> partitions = c.partitionsFor(Topics.SCORES).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -109,7 +110,7 @@ public class ScoreFeed implements HealthCheck {
                 positioned = true;
                 backoff = 0;
                 while (running) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofSeconds(1));
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
                     if (!records.isEmpty()) {
                         hub.changed(latestPerPlan(records));
                     }
@@ -129,18 +130,18 @@ public class ScoreFeed implements HealthCheck {
      * A poll may hold several changes of a plan; every one carries the full score, so the last is enough. A plan's
      * changes are keyed by its id and so in one partition in their order: only the last record of each key in each
      * partition is read (a busy poll holds hundreds of changes of a few dozen plans; reading every one of them was a
-     * fifth of the service's CPU under load).
+     * fifth of the service's CPU under load). Values stay bytes until then: JSON is parsed from UTF-8 as it came.
      */
-    private List<ScoreChanged> latestPerPlan(ConsumerRecords<String, String> records) {
-        Map<String, ConsumerRecord<String, String>> lastOfKey = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+    private List<ScoreChanged> latestPerPlan(ConsumerRecords<String, byte[]> records) {
+        Map<String, ConsumerRecord<String, byte[]>> lastOfKey = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             String key = record.key() == null ? "offset " + record.partition() + "@" + record.offset()
                     : record.partition() + "/" + record.key();
             lastOfKey.put(key, record);
         }
         Map<UUID, ScoreChanged> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : lastOfKey.values()) {
+        for (ConsumerRecord<String, byte[]> record : lastOfKey.values()) {
             try {
                 ScoreChanged change = json.readValue(record.value(), ScoreChanged.class);
                 ScoreChanged known = latest.get(change.planId());

@@ -24,8 +24,6 @@ import java.util.List;
  */
 public final class PlanProjection {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final PlanStructure s;
     private final PlanInputs inputs;
     /** Per leaf, the sum of its tasks' {@code f}. */
@@ -211,7 +209,7 @@ public final class PlanProjection {
             }
             criteria.add(new CriterionScore(s.code[i], s.parentCode[i], s.title[i], s.leaf[i],
                     Points.publish(projected[i]), Points.publish(s.target[i]), Points.publish(s.baseline[i]),
-                    Points.publish(s.max[i]), s.leaf[i] ? Points.publish(completion(i)) : null,
+                    Points.publish(s.max[i]), s.leaf[i] ? publishedCompletion(i) : null,
                     s.leaf[i] && inputs.assessment(s.code[i]) != null, atRisk[i], risks.get(i)));
         }
         List<AreaScore> areas = new ArrayList<>(s.areas.length);
@@ -220,13 +218,13 @@ public final class PlanProjection {
         }
         return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), sequence, asOf,
                 Points.publish(total), Points.publish(s.totalTarget), Points.publish(s.totalBaseline),
-                Points.publish(s.totalMax), Points.publish(Points.percent(total, s.totalMax)), areas, criteria);
+                Points.publish(s.totalMax), Points.publishPercent(total, s.totalMax), areas, criteria);
     }
 
     private AreaScore areaScore(int a, List<String> atRisk) {
         return new AreaScore(s.code[a], s.title[a], Points.publish(projected[a]), Points.publish(s.target[a]),
                 Points.publish(s.baseline[a]), Points.publish(s.max[a]),
-                Points.publish(Points.percent(projected[a], s.max[a])), List.copyOf(atRisk));
+                Points.publishPercent(projected[a], s.max[a]), List.copyOf(atRisk));
     }
 
     private BigDecimal leafValue(int leaf) {
@@ -257,24 +255,22 @@ public final class PlanProjection {
         areaScores[s.areaSlot[leaf]] = null;
     }
 
-    /** Mean completion of the leaf's tasks in percent; 0 without tasks. */
-    private BigDecimal completion(int leaf) {
-        int tasks = s.tasksOf[leaf].length;
-        return tasks == 0 ? BigDecimal.ZERO
-                : completionSum[leaf].multiply(HUNDRED).divide(BigDecimal.valueOf(tasks), Points.DIVISION);
+    /** Mean completion of the leaf's tasks in percent, as published; 0 without tasks. */
+    private BigDecimal publishedCompletion(int leaf) {
+        return Points.publishMeanPercent(completionSum[leaf], s.tasksOf[leaf].length);
     }
 
     /** What the score publishes along a leaf's path: the leaf up to its area, the plan, their percents. */
     private List<Object> publishedPath(int leaf) {
         List<Object> values = new ArrayList<>(8);
-        values.add(Points.publish(completion(leaf)));
+        values.add(publishedCompletion(leaf));
         for (int i = leaf; i >= 0; i = s.parent[i]) {
             values.add(Points.publish(projected[i]));
         }
         int a = s.area[leaf];
-        values.add(Points.publish(Points.percent(projected[a], s.max[a])));
+        values.add(Points.publishPercent(projected[a], s.max[a]));
         values.add(Points.publish(total));
-        values.add(Points.publish(Points.percent(total, s.totalMax)));
+        values.add(Points.publishPercent(total, s.totalMax));
         return values;
     }
 

@@ -270,7 +270,7 @@ public class ProjectionService {
         return new ScoreChanged(planId, s.agency(), s.year(), s.version(), sequence, cause.time(),
                 Points.publish(projection.total()), previous, Points.publish(s.target()),
                 Points.publish(s.baseline()), Points.publish(s.max()),
-                Points.publish(Points.percent(projection.total(), s.max())), cause.eventId(), projection.areas());
+                Points.publishPercent(projection.total(), s.max()), cause.eventId(), projection.areas());
     }
 
     private LivePlan live(StoredPlan stored) {

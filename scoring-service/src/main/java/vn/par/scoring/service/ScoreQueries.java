@@ -150,7 +150,7 @@ public class ScoreQueries {
     }
 
     static ScoreSummary summary(PlanRow row) {
-        BigDecimal percent = Points.publish(Points.percent(row.projected(), row.max()));
+        BigDecimal percent = Points.publishPercent(row.projected(), row.max());
         return new ScoreSummary(row.planId(), row.agency(), row.year(), row.version(), row.sequences().score(),
                 row.asOf(), Points.publish(row.projected()), Points.publish(row.target()),
                 Points.publish(row.baseline()), Points.publish(row.max()), percent, ScoreGroup.of(percent));

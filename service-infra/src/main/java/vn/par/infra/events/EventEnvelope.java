@@ -47,6 +47,14 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
 
     /** The CloudEvents attributes as Kafka headers. */
     public Headers headers() {
+        return headers(id, type, source, time, key, sequence);
+    }
+
+    /**
+     * The CloudEvents attributes of an event as Kafka headers, for a sender that holds the data as bytes already
+     * (the outbox relay reads it from PostgreSQL as UTF-8 and hands it on without a String in between).
+     */
+    public static Headers headers(UUID id, String type, String source, Instant time, String key, long sequence) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, H_SPEC, SPEC_VERSION);
         add(headers, H_ID, id.toString());
@@ -58,10 +66,6 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
         add(headers, H_PARTITION_KEY, key);
         add(headers, H_CONTENT_TYPE, "application/json");
         return headers;
-    }
-
-    public byte[] dataBytes() {
-        return data.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
