@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -153,29 +154,36 @@ class ScoringFlowTest {
     @Test
     void reportsThatArriveTogetherEachGetTheirScoreInOrder() {
         UUID plan = publishSeed();
+        UUID other = publishSeed();
         Scores.awaitSequence(plan, 1);
-        // Sent without waiting for each, so that the consumer takes several in one batch: their ScoreChanged events go
-        // to the outbox together (Outbox.appendAll) and must keep one sequence number each, in the reports' order.
-        List<UUID> reports = new ArrayList<>();
+        Scores.awaitSequence(other, 1);
+        // Sent without waiting for each, two plans interleaved, so that the consumer takes several of both in one
+        // batch: their ScoreChanged events go to the outbox in one statement (Outbox.appendAll) and must keep one
+        // sequence number each, per plan, in the reports' order.
+        Map<UUID, List<UUID>> reports = Map.of(plan, new ArrayList<>(), other, new ArrayList<>());
         for (int percent = 1; percent <= 20; percent++) {
-            EventEnvelope report = Events.reportEnvelope(plan, percent, taskOf("7.2"), "LEAD", "IN_PROGRESS", percent,
-                    MAY.plusSeconds(percent));
-            Events.sendWithoutWaiting(Topics.PROGRESS, report);
-            reports.add(report.id());
+            for (UUID p : List.of(plan, other)) {
+                EventEnvelope report = Events.reportEnvelope(p, percent, taskOf("7.2"), "LEAD", "IN_PROGRESS",
+                        percent, MAY.plusSeconds(percent));
+                Events.sendWithoutWaiting(Topics.PROGRESS, report);
+                reports.get(p).add(report.id());
+            }
         }
         Events.producer().flush();
 
-        List<JsonNode> events = Scores.awaitPublishedCause(plan, reports.get(reports.size() - 1));
-        assertEquals(21, events.size(), "the plan's score, then one per report");
-        for (int i = 1; i <= 20; i++) {
-            JsonNode e = events.get(i);
-            assertEquals(i + 1, e.get("sequence").asLong());
-            assertEquals(reports.get(i - 1).toString(), e.get("causedBy").asText(), "score " + (i + 1));
-            assertTrue(new java.math.BigDecimal(e.get("projected").asText())
-                    .compareTo(new java.math.BigDecimal(events.get(i - 1).get("projected").asText())) >= 0,
-                    "7.2 only moves up: " + e);
+        for (UUID p : List.of(plan, other)) {
+            List<JsonNode> events = Scores.awaitPublishedCause(p, reports.get(p).get(19));
+            assertEquals(21, events.size(), "the plan's score, then one per report");
+            for (int i = 1; i <= 20; i++) {
+                JsonNode e = events.get(i);
+                assertEquals(i + 1, e.get("sequence").asLong());
+                assertEquals(reports.get(p).get(i - 1).toString(), e.get("causedBy").asText(), "score " + (i + 1));
+                assertTrue(new java.math.BigDecimal(e.get("projected").asText())
+                        .compareTo(new java.math.BigDecimal(events.get(i - 1).get("projected").asText())) >= 0,
+                        "7.2 only moves up: " + e);
+            }
+            assertEquals("20", criterion(Scores.awaitSequence(p, 21), "7.2").get("completion").asText());
         }
-        assertEquals("20", criterion(Scores.awaitSequence(plan, 21), "7.2").get("completion").asText());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.UUID;
 import vn.par.scoring.projection.TaskProgress;
 
 /**
- * What a batch of events changed, written by {@link ProjectionStore#save} in a few JDBC batches. Several reports on
+ * What a batch of events changed, written by {@link ProjectionStore#save} in one round trip. Several reports on
  * one task in the same batch become one upsert of the last.
  */
 public final class Changes {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -69,6 +72,8 @@ public class ProjectionService {
     private final long maxBackoffMillis;
     private final Counter applied;
     private final Counter published;
+    private final Timer batches;
+    private final DistributionSummary batchEvents;
     /** The plans in memory, least recently used first; bounded, as an evicted plan only costs a reload. */
     private final Map<UUID, LivePlan> plans;
     private volatile boolean stopping;
@@ -85,6 +90,10 @@ public class ProjectionService {
                 .description("Incoming events applied to the projection (repeats excluded)").register(meters);
         this.published = Counter.builder("par.scoring.scores.published")
                 .description("ScoreChanged events written to the outbox").register(meters);
+        this.batches = Timer.builder("par.scoring.batches")
+                .description("Batches applied, each one transaction: lock, apply, write, commit").register(meters);
+        this.batchEvents = DistributionSummary.builder("par.scoring.batch.events")
+                .description("Incoming events per applied batch").register(meters);
         int cachedPlans = config.cachedPlans();
         this.plans = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -113,7 +122,10 @@ public class ProjectionService {
         long backoff = 0;
         while (true) {
             try {
+                long start = System.nanoTime();
                 QuarkusTransaction.requiringNew().run(() -> applyInTransaction(byPlan));
+                batches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                batchEvents.record(events.size());
                 return;
             } catch (RuntimeException e) {
                 byPlan.keySet().forEach(plans::remove);
@@ -140,7 +152,6 @@ public class ProjectionService {
 
     private void applyInTransaction(Map<UUID, List<InputEvent>> byPlan) {
         try (Connection c = dataSource.getConnection()) {
-            store.lockShared(c);
             List<UUID> ids = new ArrayList<>(byPlan.keySet());
             Map<UUID, Sequences> stored = store.lockPlans(c, ids);
             Map<UUID, LivePlan> batch = new HashMap<>();
@@ -245,19 +256,24 @@ public class ProjectionService {
     }
 
     /**
-     * The batch's ScoreChanged events into the outbox, one statement per plan (a busy batch holds hundreds of a
-     * few dozen plans; one statement per event was about a sixth of the service's CPU under load).
+     * The batch's ScoreChanged events into the outbox, all in one statement (a busy batch holds hundreds of a few
+     * dozen plans; one statement per event, later per plan, was most of such a batch's time).
      */
     private void appendScores(Changes changes) {
+        Map<String, List<Outbox.Pending>> pending = new LinkedHashMap<>();
+        for (Map.Entry<UUID, List<Changes.History>> entry : changes.historyByPlan().entrySet()) {
+            pending.put(entry.getKey().toString(), entry.getValue().stream()
+                    .map(h -> new Outbox.Pending(ScoreChanged.TYPE, h.payload())).toList());
+        }
+        Map<String, List<EventEnvelope>> sent = outbox.appendAll(Topics.SCORES, pending);
         for (Map.Entry<UUID, List<Changes.History>> entry : changes.historyByPlan().entrySet()) {
             List<Changes.History> scores = entry.getValue();
-            List<EventEnvelope> sent = outbox.appendAll(Topics.SCORES, entry.getKey().toString(), scores.stream()
-                    .map(h -> new Outbox.Pending(ScoreChanged.TYPE, h.payload())).toList());
+            List<EventEnvelope> ofPlan = sent.get(entry.getKey().toString());
             for (int i = 0; i < scores.size(); i++) {
-                if (sent.get(i).sequence() != scores.get(i).sequence()) {
+                if (ofPlan.get(i).sequence() != scores.get(i).sequence()) {
                     // The payload carries its sequence, so it must be the one the outbox hands out (see README).
                     throw new IllegalStateException("score sequence of plan " + entry.getKey() + " is "
-                            + scores.get(i).sequence() + " here but " + sent.get(i).sequence() + " in the outbox");
+                            + scores.get(i).sequence() + " here but " + ofPlan.get(i).sequence() + " in the outbox");
                 }
             }
         }

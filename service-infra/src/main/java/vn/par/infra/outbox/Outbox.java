@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,21 +55,29 @@ public class Outbox {
     public static final String APPEND = "WITH " + NEXT_SEQUENCE + INSERT_EVENT;
 
     /**
-     * Several events of one key at once: takes their sequence numbers with one upsert and inserts them in their
-     * order. Parameters: topic, key, count, topic, key, count, then the events' ids, types, times and payloads as
-     * text arrays; returns the events' sequences (in no promised row order).
+     * Many events of many keys at once: takes each key's sequence numbers with one upsert per key and inserts the
+     * events in their order. Parameters: the events' keys, ids, types, times and payloads as text arrays, then the
+     * topic twice; returns each event's key and sequence (in no promised row order). The keys' sequence rows are
+     * taken in key order, so two such statements cannot deadlock on them.
      */
     private static final String APPEND_ALL = """
-            WITH next AS (
-                INSERT INTO outbox_sequence (topic, event_key, last_sequence) VALUES (?, ?, ?)
+            WITH e AS (
+                SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[])) WITH ORDINALITY AS e(event_key, id, type, time, payload, n)),
+            counts AS (
+                SELECT event_key, count(*) AS k FROM e GROUP BY event_key),
+            next AS (
+                INSERT INTO outbox_sequence (topic, event_key, last_sequence)
+                SELECT ?, event_key, k FROM counts ORDER BY event_key
                 ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + EXCLUDED.last_sequence
-                RETURNING last_sequence)
+                RETURNING event_key, last_sequence)
             INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-            SELECT CAST(e.id AS uuid), ?, ?, e.type, next.last_sequence - ? + e.n, CAST(e.time AS timestamptz), e.payload
-            FROM next, unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                WITH ORDINALITY AS e(id, type, time, payload, n)
+            SELECT CAST(e.id AS uuid), ?, e.event_key, e.type,
+                next.last_sequence - counts.k + row_number() OVER (PARTITION BY e.event_key ORDER BY e.n),
+                CAST(e.time AS timestamptz), e.payload
+            FROM e JOIN counts USING (event_key) JOIN next USING (event_key)
             ORDER BY e.n
-            RETURNING sequence""";
+            RETURNING event_key, sequence""";
 
     /** An event to append: its type and its payload, already written as JSON. */
     public record Pending(String type, String json) {
@@ -143,58 +154,71 @@ public class Outbox {
     }
 
     /**
-     * Records {@code events} of one key, in their order, with consecutive sequence numbers, in one round trip: for a
-     * consumer that produces many events of a key in one transaction (scoring-service, a poll's batch of a plan).
+     * Records events of many keys in one round trip, each key's in their order with consecutive sequence numbers: for a
+     * consumer that produces many events in one transaction (scoring-service: a poll's batch, hundreds of scores of
+     * dozens of plans; one statement per plan was most of a busy batch's time).
+     *
+     * @return the recorded events, by key, in the order given
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<EventEnvelope> appendAll(String topic, String key, List<Pending> events) {
-        if (events.isEmpty()) {
-            return List.of();
+    public Map<String, List<EventEnvelope>> appendAll(String topic, Map<String, List<Pending>> eventsByKey) {
+        int n = eventsByKey.values().stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            return Map.of();
         }
-        int n = events.size();
+        String[] keys = new String[n];
         String[] ids = new String[n];
         String[] types = new String[n];
         String[] times = new String[n];
         String[] payloads = new String[n];
         Instant[] instants = new Instant[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = UUID.randomUUID().toString();
-            types[i] = events.get(i).type();
-            instants[i] = Instant.now();
-            times[i] = instants[i].toString();
-            payloads[i] = events.get(i).json();
+        int i = 0;
+        for (Map.Entry<String, List<Pending>> entry : eventsByKey.entrySet()) {
+            for (Pending event : entry.getValue()) {
+                keys[i] = entry.getKey();
+                ids[i] = UUID.randomUUID().toString();
+                types[i] = event.type();
+                instants[i] = Instant.now();
+                times[i] = instants[i].toString();
+                payloads[i] = event.json();
+                i++;
+            }
         }
-        List<EventEnvelope> sent = new ArrayList<>(n);
+        Map<String, Long> firstSequence = new HashMap<>();
+        int rows = 0;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(APPEND_ALL)) {
-            ps.setString(1, topic);
-            ps.setString(2, key);
-            ps.setInt(3, n);
-            ps.setString(4, topic);
-            ps.setString(5, key);
-            ps.setInt(6, n);
-            ps.setArray(7, c.createArrayOf("text", ids));
-            ps.setArray(8, c.createArrayOf("text", types));
-            ps.setArray(9, c.createArrayOf("text", times));
-            ps.setArray(10, c.createArrayOf("text", payloads));
-            List<Long> sequences = new ArrayList<>(n);
+            ps.setArray(1, c.createArrayOf("text", keys));
+            ps.setArray(2, c.createArrayOf("text", ids));
+            ps.setArray(3, c.createArrayOf("text", types));
+            ps.setArray(4, c.createArrayOf("text", times));
+            ps.setArray(5, c.createArrayOf("text", payloads));
+            ps.setString(6, topic);
+            ps.setString(7, topic);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sequences.add(rs.getLong(1));
+                    // RETURNING gives the rows in no promised order; a key's sequences are consecutive, in its events' order.
+                    firstSequence.merge(rs.getString(1), rs.getLong(2), Math::min);
+                    rows++;
                 }
             }
-            if (sequences.size() != n) {
-                throw new IllegalStateException("the outbox took " + sequences.size() + " of " + n + " events");
-            }
-            // RETURNING gives the inserted rows in no promised order; the sequences are consecutive, in the events' order.
-            long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
-            for (int i = 0; i < n; i++) {
-                sent.add(new EventEnvelope(UUID.fromString(ids[i]), types[i], source, instants[i], key, first + i,
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append " + n + " events of " + eventsByKey.size()
+                    + " keys to the outbox: " + e.getMessage(), e);
+        }
+        if (rows != n) {
+            throw new IllegalStateException("the outbox took " + rows + " of " + n + " events");
+        }
+        Map<String, List<EventEnvelope>> sent = new LinkedHashMap<>();
+        i = 0;
+        for (Map.Entry<String, List<Pending>> entry : eventsByKey.entrySet()) {
+            List<EventEnvelope> ofKey = new ArrayList<>(entry.getValue().size());
+            long first = firstSequence.get(entry.getKey());
+            for (int k = 0; k < entry.getValue().size(); k++, i++) {
+                ofKey.add(new EventEnvelope(UUID.fromString(ids[i]), types[i], source, instants[i], keys[i], first + k,
                         payloads[i]));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append " + n + " events of " + key + " to the outbox: "
-                    + e.getMessage(), e);
+            sent.put(entry.getKey(), ofKey);
         }
         wakeRelayAfterCommit();
         return sent;

@@ -275,8 +275,8 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         // A plan's full snapshot is JSON that compresses well; a very large plan (thousands of criteria) is over a
-        // megabyte uncompressed, the broker's default limit.
-        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // megabyte uncompressed, the broker's default limit. Services of small events turn it off (OutboxConfig).
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         int timeout = (int) config.sendTimeout().toMillis();
