@@ -213,7 +213,7 @@ public class Outbox {
         i = 0;
         for (Map.Entry<String, List<Pending>> entry : eventsByKey.entrySet()) {
             List<EventEnvelope> ofKey = new ArrayList<>(entry.getValue().size());
-            long first = firstSequence.get(entry.getKey());
+            long first = firstSequence.getOrDefault(entry.getKey(), 0L); // unused for a key given no events
             for (int k = 0; k < entry.getValue().size(); k++, i++) {
                 ofKey.add(new EventEnvelope(UUID.fromString(ids[i]), types[i], source, instants[i], keys[i], first + k,
                         payloads[i]));
