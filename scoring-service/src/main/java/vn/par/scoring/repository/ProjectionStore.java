@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,7 +167,7 @@ public class ProjectionStore {
                         plain(row.baseline()), plain(row.target()), plain(row.max()));
             }
             String[] types = new String[14];
-            java.util.Arrays.fill(types, "text");
+            Arrays.fill(types, "text");
             types[0] = "uuid";
             columns.addTo(arrays, types);
         }

@@ -21,7 +21,7 @@ class PointsTest {
         assertEquals(new BigDecimal("0.01"), Points.publishPercent(new BigDecimal("0.00005"), BigDecimal.ONE));
         assertEquals(new BigDecimal("0"), Points.publishPercent(new BigDecimal("0.0000499"), BigDecimal.ONE));
         assertEquals(BigDecimal.ZERO, Points.publishPercent(BigDecimal.ONE, BigDecimal.ZERO));
-        assertEquals(0, Points.publishPercent(BigDecimal.ONE, new BigDecimal("3")).scale() - 2);
+        assertEquals(new BigDecimal("33.33"), Points.publishPercent(BigDecimal.ONE, new BigDecimal("3")));
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -66,7 +68,7 @@ class ProjectionStoreTest {
             ps.setObject(1, known);
             ps.executeUpdate();
         }
-        List<UUID> ids = List.of(known, fresh).stream().sorted(java.util.Comparator.comparing(UUID::toString)).toList();
+        List<UUID> ids = Stream.of(known, fresh).sorted(Comparator.comparing(UUID::toString)).toList(); // database order
         Map<UUID, Sequences> sequences = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 return store.lockPlans(c, ids);
