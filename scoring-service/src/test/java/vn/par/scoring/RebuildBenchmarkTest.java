@@ -43,7 +43,7 @@ class RebuildBenchmarkTest {
     public static class WithoutLiveConsumer implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.scoring-inputs.enabled", "false");
+            return Map.of("par.scoring.inputs.enabled", "false");
         }
     }
 

@@ -226,7 +226,7 @@ public final class Benchmark {
                 double measured = results.path("throughput").path("acceptedPerSecond").asDouble(0);
                 double rate = options.freshnessRate() > 0 ? options.freshnessRate() : measured > 0 ? 0.2 * measured : 20;
                 fixture.refreshTokensIfOld(stack, log);
-                ObjectNode f = Freshness.run(stack, fixture, rate, options.freshnessSeconds(), log);
+                ObjectNode f = Freshness.run(stack, fixture, footprint, rate, options.freshnessSeconds(), log);
                 f.put("rateBasis", options.freshnessRate() > 0 ? "--freshness-rate"
                         : measured > 0 ? "20 % of the measured throughput" : "20/s (throughput not measured)");
                 results.set("freshness", f);

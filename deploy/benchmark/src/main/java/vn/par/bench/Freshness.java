@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.par.infra.events.Topics;
@@ -48,7 +50,8 @@ final class Freshness {
     private Freshness() {
     }
 
-    static ObjectNode run(Stack stack, Fixture fixture, double rate, int seconds, Consumer<String> log) {
+    static ObjectNode run(Stack stack, Fixture fixture, Footprint footprint, double rate, int seconds,
+            Consumer<String> log) {
         String progressUrl = stack.url("progress-service");
         String bootstrap = stack.kafkaBootstrap();
         Map<String, Long> responded = new ConcurrentHashMap<>();     // report id → nanos of the 201
@@ -151,6 +154,7 @@ final class Freshness {
             senders.add(t);
         }
         long maxBehind = 0;
+        Map<String, Double> cpuBefore = footprint.cpu();
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
             long at = start + i * interval;
@@ -164,6 +168,7 @@ final class Freshness {
             due.add(new long[] { i, System.nanoTime() });
         }
         double sendSeconds = Util.seconds(System.nanoTime() - start);
+        Map<String, Double> cpuAfter = footprint.cpu();
         long settleDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < settleDeadline) {
             if (inFlight.get() == 0 && matched(responded, eventOf, scoreOf, onStream) >= responded.size()) {
@@ -187,6 +192,8 @@ final class Freshness {
         List<Long> toProgress = new ArrayList<>();
         List<Long> progressToScores = new ArrayList<>();
         List<Long> toStream = new ArrayList<>();
+        // Where in the window the slow ones are: the time to the stream by the second of the report's answer.
+        Map<Integer, List<Long>> toStreamBySecond = new TreeMap<>();
         long unmatchedTopic = 0;
         long unmatchedStream = 0;
         long coveredByLater = 0;
@@ -213,6 +220,8 @@ final class Freshness {
             }
             if (sse != null) {
                 toStream.add(sse - r.getValue());
+                toStreamBySecond.computeIfAbsent((int) ((r.getValue() - start) / 1_000_000_000L),
+                        k -> new ArrayList<>()).add(sse - r.getValue());
             } else {
                 unmatchedStream++;
             }
@@ -235,6 +244,14 @@ final class Freshness {
         // scoring-service's (from par.progress to its ScoreChanged on par.scores), as read by the same consumers.
         out.set("toParProgressMillis", Stats.millis(toProgress));
         out.set("parProgressToParScoresMillis", Stats.millis(progressToScores));
+        ArrayNode bySecond = out.putArray("toStreamBySecondMillis");
+        StringBuilder p99s = new StringBuilder();
+        toStreamBySecond.forEach((second, nanos) -> {
+            ObjectNode o = Stats.millis(nanos);
+            bySecond.add(o.put("second", second));
+            p99s.append(p99s.length() == 0 ? "" : " ").append(Math.round(o.path("p99").asDouble()));
+        });
+        out.set("cpu", Footprint.cpuBetween(cpuBefore, cpuAfter, sendSeconds));
         out.put("unmatchedParScores", unmatchedTopic);
         out.put("unmatchedStream", unmatchedStream);
         out.put("streamShownByALaterEvent", coveredByLater);
@@ -249,6 +266,7 @@ final class Freshness {
                 out.get("toParScoresMillis").path("max").asText("-"), unmatchedTopic,
                 out.get("toStreamMillis").path("p50").asText("-"), out.get("toStreamMillis").path("p99").asText("-"),
                 out.get("toStreamMillis").path("max").asText("-"), unmatchedStream));
+        log.accept("freshness: SSE p99 of each second of the window (ms): " + p99s);
         return out;
     }
 

@@ -162,17 +162,22 @@ final class Report {
         for (Row row : rows) {
             sb.append(String.format(Locale.ROOT, format, row.what(), row.value(), row.target(), row.ok()));
         }
-        JsonNode cpu = t.path("cpu");
-        if (cpu.has("processes")) {
-            sb.append(String.format(Locale.ROOT, "CPU during the throughput window (%s s, machine %s %% busy, of which "
-                    + "%s %% outside the run's processes):%n", cpu.path("seconds").asText(),
-                    cpu.path("machineBusyPercent").asText("?"), cpu.path("othersPercentOfMachine").asText("?")));
-            cpu.path("processes").fields().forEachRemaining(e -> sb.append(String.format(Locale.ROOT,
-                    "  %-20s %s%n", e.getKey(), e.getValue().isNull() ? "n/a"
-                            : e.getValue().path("coresUsed").asText() + " cores (" + e.getValue().path("percentOfMachine")
-                                    .asText() + " % of the machine)")));
-        }
+        cpu(sb, "throughput", t.path("cpu"));
+        cpu(sb, "freshness", r.path("freshness").path("cpu"));
         return sb.toString();
+    }
+
+    private static void cpu(StringBuilder sb, String window, JsonNode cpu) {
+        if (!cpu.has("processes")) {
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "CPU during the %s window (%s s, machine %s %% busy, of which "
+                + "%s %% outside the run's processes):%n", window, cpu.path("seconds").asText(),
+                cpu.path("machineBusyPercent").asText("?"), cpu.path("othersPercentOfMachine").asText("?")));
+        cpu.path("processes").fields().forEachRemaining(e -> sb.append(String.format(Locale.ROOT,
+                "  %-20s %s%n", e.getKey(), e.getValue().isNull() ? "n/a"
+                        : e.getValue().path("coresUsed").asText() + " cores (" + e.getValue().path("percentOfMachine")
+                                .asText() + " % of the machine)")));
     }
 
     private static String ok(boolean known, boolean good) {

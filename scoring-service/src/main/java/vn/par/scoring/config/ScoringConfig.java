@@ -36,4 +36,29 @@ public interface ScoringConfig {
     /** Most events a stream may hold for a client that does not read; beyond it the stream ends and the client reconnects. */
     @WithDefault("1000")
     int streamBuffer();
+
+    /** The live consumer of par.plans and par.progress (messaging/ScoringInputs). */
+    Inputs inputs();
+
+    interface Inputs {
+
+        /** Whether this instance consumes at all (off only for measurements that must not compete with it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most records one poll returns, so most events one transaction applies. */
+        @WithDefault("1000")
+        int maxPollRecords();
+
+        /**
+         * How often applied offsets are committed (also when partitions move and at shutdown): the group's lag, what an
+         * operator watches, follows the applied events within about this long, and a restart re-reads no more.
+         */
+        @WithDefault("1s")
+        Duration commitInterval();
+
+        /** Longest wait of a poll when nothing arrives; a record that arrives ends it at once. */
+        @WithDefault("100ms")
+        Duration pollTimeout();
+    }
 }

@@ -166,9 +166,10 @@ public class ScoreFeed implements HealthCheck {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-service-score-feed");
-        // Freshness: hand over a change as soon as it is there.
+        // Freshness: the broker answers a fetch as soon as one record is there (fetch.min.bytes=1); the wait only
+        // bounds a fetch while nothing happens, and a short one would cost a fetch every few milliseconds when idle.
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         return props;
     }
 
