@@ -68,17 +68,7 @@ public class ScoreFeed implements HealthCheck {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        KafkaClients.stop(consumer, thread, 5_000);
     }
 
     @Override
@@ -121,7 +111,7 @@ public class ScoreFeed implements HealthCheck {
                 positioned = false;
                 backoff = Math.min(5_000, Math.max(200, backoff * 2));
                 Log.warnf("Score feed interrupted (%s); resuming in %d ms", e.getMessage(), backoff);
-                sleep(backoff);
+                KafkaClients.sleep(backoff);
             }
         }
     }
@@ -157,27 +147,11 @@ public class ScoreFeed implements HealthCheck {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-service-score-feed");
+        Map<String, Object> props = KafkaClients.consumerConfig(kafkaConfig, "scoring-service-score-feed");
         // Freshness: the broker answers a fetch as soon as one record is there (fetch.min.bytes=1); the wait only
         // bounds a fetch while nothing happens, and a short one would cost a fetch every few milliseconds when idle.
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         return props;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -88,17 +88,7 @@ public class ScoringInputs implements HealthCheck {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        KafkaClients.stop(consumer, thread, 10_000);
     }
 
     /** Ready while the loop polls (or when it is turned off); not while it waits to reconnect after a failure. */
@@ -141,7 +131,7 @@ public class ScoringInputs implements HealthCheck {
                 backoff = Math.min(5_000, Math.max(200, backoff * 2));
                 Log.warnf("Consumer of par.plans and par.progress interrupted (%s); resuming in %d ms",
                         e.getMessage(), backoff);
-                sleep(backoff);
+                KafkaClients.sleep(backoff);
             } finally {
                 consumer = null;
             }
@@ -227,15 +217,8 @@ public class ScoringInputs implements HealthCheck {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
+        Map<String, Object> props = KafkaClients.consumerConfig(kafkaConfig, "scoring-service-inputs");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-service-inputs");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         // Freshness: the broker answers a fetch as soon as one record is there (fetch.min.bytes=1); the wait only
@@ -248,13 +231,5 @@ public class ScoringInputs implements HealthCheck {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return props;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -39,6 +39,7 @@ import vn.par.infra.problem.ProblemException;
 import vn.par.scoring.config.ScoringConfig;
 import vn.par.scoring.messaging.InputDecoder;
 import vn.par.scoring.messaging.InputEvent;
+import vn.par.scoring.messaging.KafkaClients;
 import vn.par.scoring.messaging.ScoreChanged;
 import vn.par.scoring.projection.PlanInputs;
 import vn.par.scoring.projection.PlanProjection;
@@ -201,15 +202,7 @@ public class RebuildService {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-service-rebuild");
+        Map<String, Object> props = KafkaClients.consumerConfig(kafkaConfig, "scoring-service-rebuild");
         // Throughput: large fetches, many records per poll.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
