@@ -105,13 +105,13 @@ public class ScoringInputs implements HealthCheck {
                 consumer = c;
                 c.subscribe(List.of(Topics.PLANS, Topics.PROGRESS), new Rebalance(c));
                 polling = true;
+                backoff = 0;
                 long committedAt = System.nanoTime();
                 try {
                     while (running) {
                         ConsumerRecords<String, String> records = c.poll(config.pollTimeout());
                         if (!records.isEmpty()) {
                             apply(records);
-                            backoff = 0;
                         }
                         if (System.nanoTime() - committedAt >= config.commitInterval().toNanos()) {
                             commitAsync(c);
