@@ -2,7 +2,7 @@ package vn.par.progress;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,11 @@ import vn.par.stack.testing.TestInfra;
 class HealthTest {
 
     @Test
-    void readinessReportsDatabaseKafkaAndPlanIndexUp() {
+    void readinessReportsDatabaseKafkaAndConsumerUp() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("plan index"));
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check",
+                        "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test

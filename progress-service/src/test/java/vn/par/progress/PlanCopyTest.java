@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -122,5 +123,48 @@ class PlanCopyTest {
         assertEquals(3, index.version(plan.id));
         given().contentType(ContentType.JSON).body(report(10))
                 .when().post("/api/tasks/{task}/reports", added).then().statusCode(201);
+    }
+
+    /** A plan stored before this instance started (or by another instance) is not in memory until it is used. */
+    private TestPlan storedButNotInMemory() throws Exception {
+        TestPlan plan = TestPlan.standard();
+        PlanSnapshot snapshot = json.readValue(json.writeValueAsString(plan.snapshot(1)), PlanSnapshot.class).checked();
+        assertTrue(plans.apply(snapshot)); // the database only: the consumer would refresh the index after it
+        assertEquals(0, index.version(plan.id));
+        return plan;
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void planNotYetInMemoryIsReadOnTheFirstReportOnItsTask() throws Exception {
+        TestPlan plan = storedButNotInMemory();
+
+        given().contentType(ContentType.JSON).body(report(10))
+                .when().post("/api/tasks/{task}/reports", plan.taskId(0))
+                .then().statusCode(201)
+                .body("planId", equalTo(plan.id.toString()));
+        assertEquals(1, index.version(plan.id));
+        assertEquals(List.of("KHTC"), index.task(plan.taskId(0)).orElseThrow().leadUnits());
+        // An id no plan has stays unknown, however often it is asked for.
+        UUID unknown = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(report(10))
+                .when().post("/api/tasks/{task}/reports", unknown).then().statusCode(404);
+        assertTrue(index.task(unknown).isEmpty());
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void planNotYetInMemoryIsReadInsideTheSelfAssessmentsTransactionWhichStillStores() throws Exception {
+        TestPlan plan = storedButNotInMemory();
+
+        given().contentType(ContentType.JSON).body("{\"points\": 1.5}")
+                .when().post("/api/plans/{plan}/criteria/1.1/self-assessments", plan.id)
+                .then().statusCode(201);
+        assertEquals(1, index.version(plan.id));
+        given().when().get("/api/plans/{plan}/self-assessments", plan.id).then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].criterionCode", equalTo("1.1"));
     }
 }

@@ -2,26 +2,18 @@ package vn.par.progress.plan;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import io.quarkus.logging.Log;
-import vn.par.progress.plan.PlanIndex.KnownCriterion;
-import vn.par.progress.plan.PlanIndex.KnownPlan;
-import vn.par.progress.plan.PlanIndex.KnownTask;
 import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
 
 /** Keeps this service's copy of the published plans: applies snapshots from {@code par.plans}, feeds the index. */
@@ -29,11 +21,9 @@ import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
 public class PlanCopyService {
 
     private final PlanIndex index;
-    private final Session session;
 
-    public PlanCopyService(PlanIndex index, Session session) {
+    public PlanCopyService(PlanIndex index) {
         this.index = index;
-        this.session = session;
     }
 
     /**
@@ -72,31 +62,9 @@ public class PlanCopyService {
         return true;
     }
 
-    /** Loads the index with every plan in the database; called once at start. */
-    @Transactional
-    public void loadIndex() {
-        session.setDefaultReadOnly(true);
-        Map<UUID, List<PlanCriterion>> criteria = PlanCriterion.<PlanCriterion>listAll().stream()
-                .collect(Collectors.groupingBy(c -> c.planId));
-        Map<UUID, List<Task>> tasks = Task.<Task>list("active", true).stream()
-                .collect(Collectors.groupingBy(t -> t.planId));
-        List<Plan> plans = Plan.listAll();
-        for (Plan plan : plans) {
-            put(plan, criteria.getOrDefault(plan.id, List.of()), tasks.getOrDefault(plan.id, List.of()));
-        }
-        index.markLoaded();
-        Log.infof("Plan index loaded: %d plans, %d active tasks", index.planCount(), index.taskCount());
-    }
-
     /** Puts the plan's copy, as committed, into the index (a no-op if the index already holds that version). */
-    @Transactional
     public void refreshIndex(UUID planId) {
-        session.setDefaultReadOnly(true);
-        Plan plan = Plan.findById(planId);
-        if (plan == null) {
-            return;
-        }
-        put(plan, PlanCriterion.list("planId", planId), Task.list("planId = ?1 and active = true", planId));
+        index.refresh(planId);
     }
 
     private void replaceCriteria(PlanSnapshot snapshot) {
@@ -193,30 +161,5 @@ public class PlanCopyService {
             }
         }
         return result;
-    }
-
-    private void put(Plan plan, List<PlanCriterion> criteria, List<Task> tasks) {
-        List<KnownTask> known = new ArrayList<>(tasks.size());
-        Map<String, Set<String>> leadsByCriterion = new HashMap<>();
-        for (Task task : tasks) {
-            List<String> leads = interned(task.leadUnits);
-            known.add(new KnownTask(task.id, plan.id, task.criterionCode.intern(), leads, interned(task.coordinatingUnits)));
-            leadsByCriterion.computeIfAbsent(task.criterionCode, c -> new LinkedHashSet<>()).addAll(leads);
-        }
-        Map<String, KnownCriterion> knownCriteria = new LinkedHashMap<>();
-        for (PlanCriterion c : criteria) {
-            knownCriteria.put(c.code, new KnownCriterion(c.code, c.leaf, c.maxPoints,
-                    List.copyOf(leadsByCriterion.getOrDefault(c.code, Set.of()))));
-        }
-        index.put(new KnownPlan(plan.id, plan.version, plan.status, knownCriteria), known);
-    }
-
-    /** Unit codes repeat across thousands of tasks: one String per code keeps the index small. */
-    private static List<String> interned(String[] codes) {
-        List<String> result = new ArrayList<>(codes.length);
-        for (String code : codes) {
-            result.add(code.intern());
-        }
-        return List.copyOf(result);
     }
 }

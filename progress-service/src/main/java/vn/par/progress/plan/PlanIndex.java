@@ -13,10 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What the report path needs to know about every published plan, in memory: which plan and criterion a task
- * belongs to, its lead and coordinating units, whether its plan takes reports, and each criterion's maximum.
- * Loaded from the database at start and replaced plan by plan when a newer snapshot has been applied, so
- * accepting a report reads nothing from the database.
+ * What the report path needs to know about the plans, in memory: which plan and criterion a task belongs to, its
+ * lead and coordinating units, whether its plan takes reports, and each criterion's maximum. A plan is read from
+ * the database the first time one of its tasks or the plan itself is asked for (so the service starts in the same
+ * time whatever number of plans it holds), and replaced when a newer snapshot has been applied; after that,
+ * accepting a report reads nothing from the database. An id the database does not know is asked of it each time:
+ * that is the not-found path, one primary-key read.
  */
 @ApplicationScoped
 public class PlanIndex {
@@ -39,25 +41,50 @@ public class PlanIndex {
     private final Map<UUID, KnownPlan> plans = new ConcurrentHashMap<>();
     private final Map<UUID, KnownTask> tasks = new ConcurrentHashMap<>();
     private final Map<UUID, Set<UUID>> taskIdsByPlan = new ConcurrentHashMap<>();
-    private volatile boolean loaded;
+    private final PlanIndexLoader loader;
 
+    public PlanIndex(PlanIndexLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The task if it is an active task of a plan held here; reads its plan from the database if not yet in memory. */
     public Optional<KnownTask> task(UUID taskId) {
-        return Optional.ofNullable(tasks.get(taskId));
+        KnownTask task = tasks.get(taskId);
+        if (task == null) {
+            // Not in memory: a task of a plan not read yet, a dropped task, or no task at all.
+            Optional<UUID> planId = loader.planOfTask(taskId);
+            if (planId.isPresent() && !plans.containsKey(planId.get())) {
+                refresh(planId.get());
+            }
+            task = tasks.get(taskId);
+        }
+        return Optional.ofNullable(task);
     }
 
+    /** The plan if this service holds it; read from the database if not yet in memory. */
     public Optional<KnownPlan> plan(UUID planId) {
-        return Optional.ofNullable(plans.get(planId));
+        KnownPlan plan = plans.get(planId);
+        if (plan == null) {
+            refresh(planId);
+            plan = plans.get(planId);
+        }
+        return Optional.ofNullable(plan);
     }
 
-    /** The version of the plan held here, 0 when unknown. */
+    /** Holds the plan as the database has it now, unless the version held here is at least as new. */
+    public void refresh(UUID planId) {
+        loader.load(planId).ifPresent(loaded -> put(loaded.plan(), loaded.activeTasks()));
+    }
+
+    /** The version of the plan held in memory, 0 when not (yet) held; reads nothing from the database. */
     public long version(UUID planId) {
         KnownPlan plan = plans.get(planId);
         return plan == null ? 0 : plan.version();
     }
 
     /**
-     * Holds {@code plan} and its active tasks, unless a version at least as new is already held (the start-up
-     * load and the consumer may race; the newer always wins).
+     * Holds {@code plan} and its active tasks, unless a version at least as new is already held (a first read and
+     * the consumer may race; the newer always wins).
      */
     synchronized void put(KnownPlan plan, Collection<KnownTask> activeTasks) {
         if (version(plan.id()) >= plan.version()) {
@@ -74,22 +101,5 @@ public class PlanIndex {
             previous.removeAll(ids);
             previous.forEach(tasks::remove);
         }
-    }
-
-    void markLoaded() {
-        loaded = true;
-    }
-
-    /** Whether the start-up load from the database has finished (readiness waits for it). */
-    public boolean loaded() {
-        return loaded;
-    }
-
-    public int planCount() {
-        return plans.size();
-    }
-
-    public int taskCount() {
-        return tasks.size();
     }
 }

@@ -1,34 +1,90 @@
 package vn.par.progress.plan;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.hibernate.Session;
 
-import io.quarkus.runtime.StartupEvent;
+import vn.par.progress.plan.PlanIndex.KnownCriterion;
+import vn.par.progress.plan.PlanIndex.KnownPlan;
+import vn.par.progress.plan.PlanIndex.KnownTask;
 
-/** Fills the plan index from the database at start; the service is not ready before that. */
-@Readiness
+/**
+ * Reads one plan's copy from the database in the shape the {@link PlanIndex} holds. Only scalar columns are
+ * selected, so a read made inside a caller's transaction puts no entity into its persistence context.
+ */
 @ApplicationScoped
-public class PlanIndexLoader implements HealthCheck {
+public class PlanIndexLoader {
 
-    private final PlanCopyService plans;
-    private final PlanIndex index;
-
-    public PlanIndexLoader(PlanCopyService plans, PlanIndex index) {
-        this.plans = plans;
-        this.index = index;
+    /** A plan as the database holds it, with its active tasks. */
+    public record LoadedPlan(KnownPlan plan, List<KnownTask> activeTasks) {
     }
 
-    void load(@Observes StartupEvent event) {
-        plans.loadIndex();
+    private final Session session;
+
+    public PlanIndexLoader(Session session) {
+        this.session = session;
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("plan index").status(index.loaded())
-                .withData("plans", index.planCount()).withData("activeTasks", index.taskCount()).build();
+    /** The plan's copy as committed now, or empty if this service holds no such plan. */
+    @Transactional
+    public Optional<LoadedPlan> load(UUID planId) {
+        // The version first: a snapshot committed between these reads leaves newer criteria or tasks under the
+        // older version, which that snapshot's own refresh then replaces (never the reverse).
+        Object[] head = session.createSelectionQuery("select version, status from Plan where id = :id", Object[].class)
+                .setParameter("id", planId).getSingleResultOrNull();
+        if (head == null) {
+            return Optional.empty();
+        }
+        List<Object[]> criteria = session.createSelectionQuery(
+                "select code, leaf, maxPoints from PlanCriterion where planId = :id order by position", Object[].class)
+                .setParameter("id", planId).getResultList();
+        List<Object[]> tasks = session.createSelectionQuery(
+                "select id, criterionCode, leadUnits, coordinatingUnits from Task where planId = :id and active = true",
+                Object[].class).setParameter("id", planId).getResultList();
+
+        List<KnownTask> known = new ArrayList<>(tasks.size());
+        Map<String, Set<String>> leadsByCriterion = new HashMap<>();
+        for (Object[] t : tasks) {
+            String criterion = ((String) t[1]).intern();
+            List<String> leads = interned((String[]) t[2]);
+            known.add(new KnownTask((UUID) t[0], planId, criterion, leads, interned((String[]) t[3])));
+            leadsByCriterion.computeIfAbsent(criterion, c -> new LinkedHashSet<>()).addAll(leads);
+        }
+        Map<String, KnownCriterion> knownCriteria = new LinkedHashMap<>();
+        for (Object[] c : criteria) {
+            String code = (String) c[0];
+            knownCriteria.put(code, new KnownCriterion(code, (Boolean) c[1], (BigDecimal) c[2],
+                    List.copyOf(leadsByCriterion.getOrDefault(code, Set.of()))));
+        }
+        KnownPlan plan = new KnownPlan(planId, (Long) head[0], (String) head[1], knownCriteria);
+        return Optional.of(new LoadedPlan(plan, known));
+    }
+
+    /** The plan a task belongs to (active or dropped), or empty if no plan held here has that task. */
+    @Transactional
+    public Optional<UUID> planOfTask(UUID taskId) {
+        return Optional.ofNullable(session.createSelectionQuery("select planId from Task where id = :id", UUID.class)
+                .setParameter("id", taskId).getSingleResultOrNull());
+    }
+
+    /** Unit codes repeat across thousands of tasks: one String per code keeps the index small. */
+    private static List<String> interned(String[] codes) {
+        List<String> result = new ArrayList<>(codes.length);
+        for (String code : codes) {
+            result.add(code.intern());
+        }
+        return List.copyOf(result);
     }
 }
