@@ -21,8 +21,8 @@ import java.util.UUID;
  * in it): it maps the trained archive if there is one, else the build's.
  * <p>
  * The JVM writes the archive at exit (about 5 s more to stop the training run), to a file of its own, which is
- * moved into place only if the JVM exited normally: two instances of a service can train at once, and a crash
- * leaves nothing half-written behind. A JVM that cannot use an archive (another Java, a damaged file) starts
+ * moved into place only if the JVM exited normally and the package was not rebuilt while it ran (its archive would
+ * name the old jars): two instances of a service can train at once, and a crash leaves nothing half-written behind. A JVM that cannot use an archive (another Java, a damaged file) starts
  * without it, as it would with none.
  */
 final class ClassArchive {
@@ -33,6 +33,7 @@ final class ClassArchive {
     private final Path app;
     private final boolean mayTrain;
     private Path recording;
+    private FileTime recordingSince;
 
     /** @param mayTrain false when the JVM could not record (JFR is off while a JVM records an archive) */
     ClassArchive(Path app, boolean mayTrain) {
@@ -55,6 +56,7 @@ final class ClassArchive {
         removeOrphans();
         // A dynamic archive cannot be recorded on top of another one (JDK 17): the training run maps none.
         recording = app.resolve(TRAINED + "." + UUID.randomUUID() + ".tmp");
+        recordingSince = FileTime.fromMillis(System.currentTimeMillis());
         return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
@@ -66,7 +68,11 @@ final class ClassArchive {
         Path recorded = recording;
         recording = null;
         try {
-            if ((exitCode == 0 || exitCode == 143) && Files.isRegularFile(recorded) && Files.size(recorded) > 0) {
+            // A package rebuilt while the JVM ran: the JVM recorded the classes of the jars it had opened, which the
+            // next start would refuse (and start with no archive at all, every time, since the file looks newer).
+            boolean packageUnchanged = newestJar().compareTo(recordingSince) <= 0;
+            if ((exitCode == 0 || exitCode == 143) && packageUnchanged && Files.isRegularFile(recorded)
+                    && Files.size(recorded) > 0) {
                 Files.move(recorded, app.resolve(TRAINED), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             } else {
@@ -113,14 +119,16 @@ final class ClassArchive {
         if (!Files.isRegularFile(trained)) {
             return false;
         }
-        try {
-            FileTime recorded = Files.getLastModifiedTime(trained);
-            try (var files = Files.walk(app)) {
-                return files.filter(p -> p.toString().endsWith(".jar"))
-                        .allMatch(p -> lastModified(p).compareTo(recorded) <= 0);
-            }
-        } catch (IOException e) {
-            return false;
+        return newestJar().compareTo(lastModified(trained)) <= 0;
+    }
+
+    /** The modification time of the package's newest jar (the far future if the package cannot be read). */
+    private FileTime newestJar() {
+        try (var files = Files.walk(app)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).map(ClassArchive::lastModified)
+                    .max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return FileTime.fromMillis(Long.MAX_VALUE);
         }
     }
 

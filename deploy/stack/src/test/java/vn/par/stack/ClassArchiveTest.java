@@ -49,6 +49,21 @@ class ClassArchiveTest {
     }
 
     @Test
+    void aPackageRebuiltWhileTheTrainingRunRanDiscardsItsRecording() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        ClassArchive archive = new ClassArchive(app, true);
+        Path recording = recordingIn(archive.optionsForStart());
+        packaged(Instant.now().plusSeconds(60)); // ./mvnw package while the service runs
+        Files.writeString(recording, "archive of the jars the JVM had opened");
+
+        archive.afterExit(143);
+
+        assertFalse(Files.exists(recording));
+        assertFalse(Files.exists(app.resolve(ClassArchive.TRAINED)));
+        assertTrue(archive.optionsForStart().get(0).startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
     void aPackageNewerThanTheTrainedArchiveTrainsAgain() throws IOException {
         packaged(Instant.parse("2026-11-27T10:00:00Z"));
         Path trained = Files.writeString(app.resolve(ClassArchive.TRAINED), "archive of the old package");
