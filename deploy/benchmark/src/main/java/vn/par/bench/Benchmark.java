@@ -206,8 +206,8 @@ public final class Benchmark {
             log.accept("RSS after " + QUIET_SECONDS + " s without load: " + foot.get("rssQuietMiB"));
         }
 
-        // Start times with the loaded plans in the databases (progress-service loads its plan index at start), before
-        // the load phases add thousands of synthetic plans; the throughput phase's warm-up follows.
+        // Start times with the loaded plans in the databases, before the load phases add thousands of synthetic plans;
+        // the throughput phase's warm-up follows.
         phase("footprint", options, failures, log, () -> {
             foot.put("plansInTheDatabasesAtRestart", fixture.plans.size());
             foot.set("restart", footprint.restartEach(log));

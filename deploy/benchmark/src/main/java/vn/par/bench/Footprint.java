@@ -161,6 +161,7 @@ final class Footprint {
             ServiceProcess service = stack.service(name);
             log.accept("restarting " + name + " to time its start ...");
             service.stop();
+            double[] machineBefore = Proc.machineCpu();
             long t0 = System.nanoTime();
             service.process().start();
             long deadline = t0 + Duration.ofSeconds(120).toNanos();
@@ -174,6 +175,12 @@ final class Footprint {
                 Util.sleep(20);
             }
             double seconds = Util.seconds(System.nanoTime() - t0);
+            // How busy the machine was meanwhile, and with what: a start on two shared cores is as quick as the
+            // other processes let it be (the figure varies with them and with the machine's hour).
+            double[] machineAfter = Proc.machineCpu();
+            double own = Proc.cpuSeconds(service.process().pid());
+            double busy = machineAfter[0] - machineBefore[0];
+            double total = machineAfter[1] - machineBefore[1];
             Util.sleep(3000);
             long rss = Proc.rssBytes(service.process().pid());
             ObjectNode s = out.putObject(name);
@@ -183,9 +190,18 @@ final class Footprint {
                 s.put("quarkusStartedInSeconds", quarkus);
             }
             s.put("rssMiB3sAfterReady", rss < 0 ? null : rss / 1024 / 1024);
+            if (total > 0 && machineBefore[1] >= 0 && own >= 0) {
+                s.put("cpuSecondsToReady", Util.round(own, 2));
+                s.put("machineBusyPercentDuringStart", Util.round(100 * busy / total, 1));
+                s.put("othersPercentOfMachineDuringStart", Util.round(Math.max(0, 100 * (busy - own) / total), 1));
+            }
             s.put("pid", service.process().pid());
-            log.accept(String.format(java.util.Locale.ROOT, "  %s ready in %.2f s (Quarkus says %s s), RSS %s", name,
-                    seconds, quarkus == null ? "?" : Util.f2(quarkus), Util.mib(rss)));
+            log.accept(String.format(java.util.Locale.ROOT,
+                    "  %s ready in %.2f s (Quarkus says %s s), RSS %s; it used %s s of CPU, the machine was %s %% busy"
+                            + " (%s %% by other processes)",
+                    name, seconds, quarkus == null ? "?" : Util.f2(quarkus), Util.mib(rss),
+                    s.path("cpuSecondsToReady").asText("?"), s.path("machineBusyPercentDuringStart").asText("?"),
+                    s.path("othersPercentOfMachineDuringStart").asText("?")));
         }
         return out;
     }

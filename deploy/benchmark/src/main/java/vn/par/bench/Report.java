@@ -114,8 +114,12 @@ final class Report {
         JsonNode foot = r.path("footprint");
         for (String s : Stack.SERVICES) {
             JsonNode restart = foot.path("restart").path(s);
+            String busy = restart.has("machineBusyPercentDuringStart")
+                    ? " (machine " + Math.round(restart.path("machineBusyPercentDuringStart").asDouble()) + " % busy, "
+                            + Math.round(restart.path("othersPercentOfMachineDuringStart").asDouble()) + " % by others)"
+                    : "";
             rows.add(new Row(s + ": start to ready", restart.has("startToReadySeconds")
-                    ? Util.f2(restart.path("startToReadySeconds").asDouble()) + " s" : "n/a", "≤ 3 s",
+                    ? Util.f2(restart.path("startToReadySeconds").asDouble()) + " s" + busy : "n/a", "≤ 3 s",
                     ok(restart.has("startToReadySeconds"), restart.path("startToReadySeconds").asDouble() <= 3)));
             JsonNode afterSetup = foot.path("rssIdleBeforeLoadMiB").path(s);
             JsonNode quiet = foot.path("rssQuietMiB").path(s);

@@ -58,6 +58,7 @@ class BenchmarkSmokeIT {
         for (String service : new String[] { "criteria-service", "progress-service", "scoring-service" }) {
             assertTrue(r.at("/footprint/restart/" + service + "/startToReadySeconds").asDouble() > 0, service + " start");
             if (Proc.linux()) {
+                assertTrue(r.at("/footprint/restart/" + service + "/cpuSecondsToReady").asDouble() > 0, service + " start CPU");
                 assertTrue(r.at("/footprint/rssIdleBeforeLoadMiB/" + service).asLong() > 0, service + " RSS after set-up");
                 assertTrue(r.at("/footprint/rssQuietMiB/" + service).asLong() > 0, service + " RSS quiet");
                 assertTrue(r.at("/footprint/rssUnderLoadMaxMiB/" + service).asLong() > 0, service + " RSS under load");
