@@ -62,6 +62,8 @@ public class ScoringInputs implements HealthCheck {
     private final ProjectionService projections;
     /** The next offset to read of each partition this instance owns, once its events are applied. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    /** What the last periodic commit sent (polling thread only): an idle consumer does not send it again. */
+    private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     private volatile boolean running;
     private volatile boolean polling;
     private volatile KafkaConsumer<String, String> consumer;
@@ -106,6 +108,7 @@ public class ScoringInputs implements HealthCheck {
                 c.subscribe(List.of(Topics.PLANS, Topics.PROGRESS), new Rebalance(c));
                 polling = true;
                 backoff = 0;
+                lastCommitted = Map.of();
                 long committedAt = System.nanoTime();
                 try {
                     while (running) {
@@ -159,12 +162,16 @@ public class ScoringInputs implements HealthCheck {
     }
 
     private void commitAsync(KafkaConsumer<String, String> c) {
-        if (applied.isEmpty()) {
-            return;
+        if (applied.isEmpty() || applied.equals(lastCommitted)) {
+            return; // nothing applied since the last commit
         }
-        c.commitAsync(Map.copyOf(applied), (offsets, e) -> {
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(applied);
+        lastCommitted = offsets;
+        c.commitAsync(offsets, (committed, e) -> {
             if (e != null) {
-                // The next commit carries the same offsets or later ones; a rebalance re-delivers at worst.
+                // Sent again at the next interval (the callback runs on the polling thread, inside poll); a
+                // rebalance meanwhile re-delivers at worst, and applied events are skipped by sequence.
+                lastCommitted = Map.of();
                 Log.debugf(e, "Offset commit failed");
             }
         });
