@@ -22,8 +22,8 @@ import java.util.UUID;
  * <p>
  * The JVM writes the archive at exit (about 5 s more to stop the training run), to a file of its own, which is
  * moved into place only if the JVM exited normally and the package was not rebuilt while it ran (its archive would
- * name the old jars): two instances of a service can train at once, and a crash leaves nothing half-written behind. A JVM that cannot use an archive (another Java, a damaged file) starts
- * without it, as it would with none.
+ * name the old jars): two instances of a service can train at once, and a crash leaves nothing half-written behind.
+ * A JVM that cannot use an archive (another Java, a damaged file) starts without it, as it would with none.
  */
 final class ClassArchive {
 

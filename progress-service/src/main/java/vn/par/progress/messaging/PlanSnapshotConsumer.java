@@ -78,7 +78,7 @@ public class PlanSnapshotConsumer {
                 if (index.version(snapshot.planId()) < snapshot.version()) {
                     plans.apply(snapshot);
                     // Also when another instance applied it first: this instance's index must catch up.
-                    plans.refreshIndex(snapshot.planId());
+                    index.refresh(snapshot.planId());
                 }
                 return;
             } catch (PlanSnapshot.InvalidSnapshotException e) {

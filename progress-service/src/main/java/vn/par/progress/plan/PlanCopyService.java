@@ -16,15 +16,12 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
 
-/** Keeps this service's copy of the published plans: applies snapshots from {@code par.plans}, feeds the index. */
+/**
+ * Keeps this service's copy of the published plans in the database: applies snapshots from {@code par.plans}. The
+ * {@link PlanIndex} reads a plan's copy from there.
+ */
 @ApplicationScoped
 public class PlanCopyService {
-
-    private final PlanIndex index;
-
-    public PlanCopyService(PlanIndex index) {
-        this.index = index;
-    }
 
     /**
      * Replaces the copy of the plan by the snapshot, unless the copy is already at that version or a newer one
@@ -60,11 +57,6 @@ public class PlanCopyService {
         Log.infof("Plan %s version %d (%s) applied: %d criteria, %d tasks active, %d dropped", planId,
                 snapshot.version(), snapshot.status(), snapshot.criteria().size(), counts[0], counts[1]);
         return true;
-    }
-
-    /** Puts the plan's copy, as committed, into the index (a no-op if the index already holds that version). */
-    public void refreshIndex(UUID planId) {
-        index.refresh(planId);
     }
 
     private void replaceCriteria(PlanSnapshot snapshot) {
