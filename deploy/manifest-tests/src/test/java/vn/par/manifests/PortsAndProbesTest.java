@@ -159,7 +159,7 @@ class PortsAndProbesTest {
         assertTrue(lines.contains("ENV QUARKUS_HTTP_PORT=" + port), service + "'s Dockerfile must set QUARKUS_HTTP_PORT=" + port);
         assertTrue(lines.contains("USER 185"), service + "'s Dockerfile must run as user 185, as the manifests expect");
         assertTrue(lines.contains("ENV JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""), service + ": JAVA_APP_JAR");
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/lib/")), service + ": fast-jar layers");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/lib/")), service + ": the package's layers");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("#") && l.contains("docker build -f " + service + "/src/main/docker/Dockerfile.jvm -t par/" + service + " " + service)),
                 service + "'s Dockerfile must say how to build it");
         // The Kubernetes manifests run the same user the image declares.
