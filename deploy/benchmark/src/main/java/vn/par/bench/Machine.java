@@ -28,6 +28,9 @@ final class Machine {
                 + osRelease());
         m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.vendor") + ")");
+        // The services may run on another JDK than the benchmark (PAR_SERVICE_JAVA_HOME).
+        vn.par.stack.ServiceJava services = vn.par.stack.ServiceJava.fromEnvironment();
+        m.put("servicesJava", services.version() + " (" + services.home() + ")");
         double[] load = loadAverage();
         m.putArray("loadAverageAtStart").add(load[0]).add(load[1]).add(load[2]);
         m.put("hostname", hostname());
@@ -36,9 +39,10 @@ final class Machine {
 
     /** One line for the table's header. */
     static String line(ObjectNode m) {
-        return String.format(java.util.Locale.ROOT, "%d cores (%s), %s GiB, %s, Java %s, load average at start %s",
+        return String.format(java.util.Locale.ROOT,
+                "%d cores (%s), %s GiB, %s, Java %s, services on Java %s, load average at start %s",
                 m.get("cores").asInt(), m.get("cpu").asText(), m.get("memoryGiB").asText(), m.get("os").asText(),
-                m.get("java").asText(), m.get("loadAverageAtStart").toString());
+                m.get("java").asText(), m.path("servicesJava").asText("?"), m.get("loadAverageAtStart").toString());
     }
 
     static double[] loadAverage() {

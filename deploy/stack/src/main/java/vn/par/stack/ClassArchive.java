@@ -21,6 +21,11 @@ import java.util.UUID;
  * another); it is made again when the package is newer than the trained archive. A JVM started with JFR does not
  * train (JFR would be off in it): it maps the trained archive if there is one, else the build's.
  * <p>
+ * On a JDK 25 or later ({@link ServiceJava}), the training run writes an AOT cache instead
+ * ({@code -XX:AOTCacheOutput}, JEP 514: the classes loaded and linked, and the methods' profiles) into
+ * {@code app-trained.aot}, which later starts open with {@code -XX:AOTCache}. The build's archive, written by the
+ * JDK that ran Maven, is not offered to it.
+ * <p>
  * The JVM writes the archive at exit (about 5 s more to stop the training run), to a file of its own, which is
  * moved into place only if the JVM exited normally and the package was not rebuilt while it ran (its archive would
  * name the old jars): two instances of a service can train at once, and a crash leaves nothing half-written behind.
@@ -29,36 +34,66 @@ import java.util.UUID;
 final class ClassArchive {
 
     static final String TRAINED = "app-cds-trained.jsa";
+    static final String TRAINED_AOT = "app-trained.aot";
     static final String BUILT = "app-cds.jsa";
 
+    /** How a JVM records and maps a trained archive. */
+    enum Kind {
+        /** JDK 17 to 24: a dynamic class-data archive. */
+        DYNAMIC_CDS(TRAINED, "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
+                List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")),
+        /** JDK 25 and later: an AOT cache. */
+        AOT_CACHE(TRAINED_AOT, "-XX:AOTCacheOutput=", "-XX:AOTCache=", List.of("-Xlog:aot=off", "-Xlog:cds=off"));
+
+        final String trainedFile;
+        final String record;
+        final String map;
+        final List<String> quiet;
+
+        Kind(String trainedFile, String record, String map, List<String> quiet) {
+            this.trainedFile = trainedFile;
+            this.record = record;
+            this.map = map;
+            this.quiet = quiet;
+        }
+
+        static Kind of(ServiceJava java) {
+            return java.hasAotCache() ? AOT_CACHE : DYNAMIC_CDS;
+        }
+    }
+
     private final Path app;
+    private final Kind kind;
     private final boolean mayTrain;
     private Path recording;
     private FileTime recordingSince;
 
     /** @param mayTrain false when the JVM could not record (JFR is off while a JVM records an archive) */
-    ClassArchive(Path app, boolean mayTrain) {
+    ClassArchive(Path app, Kind kind, boolean mayTrain) {
         this.app = app;
+        this.kind = kind;
         this.mayTrain = mayTrain;
     }
 
     /** The JVM options of the next start: map the trained archive, or train one. */
     synchronized List<String> optionsForStart() {
-        Path trained = app.resolve(TRAINED);
+        Path trained = app.resolve(kind.trainedFile);
         if (isCurrent(trained)) {
             discardRecording();
-            return List.of("-XX:SharedArchiveFile=" + trained);
+            return List.of(kind.map + trained);
         }
         discardRecording();
         if (!mayTrain) {
             Path built = app.resolve(BUILT);
-            return Files.isRegularFile(built) ? List.of("-XX:SharedArchiveFile=" + built) : List.of();
+            return kind == Kind.DYNAMIC_CDS && Files.isRegularFile(built) ? List.of(kind.map + built) : List.of();
         }
         removeOrphans();
         // A dynamic archive cannot be recorded on top of another one (JDK 17): the training run maps none.
-        recording = app.resolve(TRAINED + "." + UUID.randomUUID() + ".tmp");
+        recording = app.resolve(kind.trainedFile + "." + UUID.randomUUID() + ".tmp");
         recordingSince = FileTime.fromMillis(System.currentTimeMillis());
-        return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> options = new java.util.ArrayList<>(List.of(kind.record + recording));
+        options.addAll(kind.quiet);
+        return options;
     }
 
     /** After the JVM exited: keeps what a training run recorded if the JVM ended normally (0, or SIGTERM's 143). */
@@ -74,7 +109,7 @@ final class ClassArchive {
             boolean packageUnchanged = newestJar().compareTo(recordingSince) <= 0;
             if ((exitCode == 0 || exitCode == 143) && packageUnchanged && Files.isRegularFile(recorded)
                     && Files.size(recorded) > 0) {
-                Files.move(recorded, app.resolve(TRAINED), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(recorded, app.resolve(kind.trainedFile), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.deleteIfExists(recorded);
@@ -97,15 +132,16 @@ final class ClassArchive {
     }
 
     /**
-     * Recordings a JVM wrote at exit that no stop moved into place (the launcher itself was killed). A recording
-     * exists only from its JVM's exit on and is moved right after, so one older than a minute is an orphan.
+     * Recordings a JVM wrote at exit that no stop moved into place (the launcher itself was killed), and the
+     * configuration a JDK 25 writes before it (.tmp.config). A recording exists only from its JVM's exit on and is
+     * moved right after, so one older than a minute is an orphan.
      */
     private void removeOrphans() {
         long minuteAgo = System.currentTimeMillis() - 60_000;
         try (var files = Files.list(app)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(TRAINED + ".") && name.endsWith(".tmp")
+                if (name.startsWith(kind.trainedFile + ".") && (name.endsWith(".tmp") || name.endsWith(".tmp.config"))
                         && lastModified(p).toMillis() < minuteAgo) {
                     Files.deleteIfExists(p);
                 }

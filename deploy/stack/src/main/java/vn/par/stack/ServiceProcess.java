@@ -54,10 +54,12 @@ public final class ServiceProcess {
         }
         // Run from the quarkus-app folder: the class archives were recorded with the class path "quarkus-run.jar".
         List<String> options = List.copyOf(jvmOptions);
-        this.archive = new ClassArchive(app, options.stream().noneMatch(o -> o.startsWith("-XX:StartFlightRecording")));
+        ServiceJava java = ServiceJava.fromEnvironment();
+        this.archive = new ClassArchive(app, ClassArchive.Kind.of(java),
+                options.stream().noneMatch(o -> o.startsWith("-XX:StartFlightRecording")));
         Supplier<List<String>> command = () -> {
             List<String> c = new ArrayList<>();
-            c.add(ManagedProcess.javaExecutable());
+            c.add(java.executable());
             // Given options may set their own interval (0 turns trimming off).
             if (options.stream().noneMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval")) && trimSupported()) {
                 c.add(TRIM_NATIVE_HEAP);
@@ -78,7 +80,7 @@ public final class ServiceProcess {
         Boolean known = trimSupported;
         if (known == null) {
             try {
-                Process p = new ProcessBuilder(ManagedProcess.javaExecutable(), TRIM_NATIVE_HEAP, "-version")
+                Process p = new ProcessBuilder(ServiceJava.fromEnvironment().executable(), TRIM_NATIVE_HEAP, "-version")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 known = p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException e) {
@@ -131,7 +133,8 @@ public final class ServiceProcess {
     }
 
     public void stop() {
-        // A training run writes its class archive while it exits (about 5 s): the grace period allows for it.
+        // A training run writes its class archive while it exits (about 5 s; an AOT cache 10-15 s): the grace period
+        // allows for it.
         process.stop(Duration.ofSeconds(30));
         archive.afterExit(process.exitCode());
     }

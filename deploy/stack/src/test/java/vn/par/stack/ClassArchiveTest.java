@@ -22,7 +22,7 @@ class ClassArchiveTest {
     @Test
     void theFirstStartTrainsAndAGracefulStopKeepsTheArchiveForTheNextStart() throws IOException {
         packaged(Instant.parse("2026-11-27T08:00:00Z"));
-        ClassArchive archive = new ClassArchive(app, true);
+        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, true);
 
         List<String> first = archive.optionsForStart();
         Path recording = recordingIn(first);
@@ -38,7 +38,7 @@ class ClassArchiveTest {
     @Test
     void aCrashedTrainingRunLeavesNothingBehind() throws IOException {
         packaged(Instant.parse("2026-11-27T08:00:00Z"));
-        ClassArchive archive = new ClassArchive(app, true);
+        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, true);
         Path recording = recordingIn(archive.optionsForStart());
         Files.writeString(recording, "half an archive");
 
@@ -51,7 +51,7 @@ class ClassArchiveTest {
     @Test
     void aPackageRebuiltWhileTheTrainingRunRanDiscardsItsRecording() throws IOException {
         packaged(Instant.parse("2026-11-27T08:00:00Z"));
-        ClassArchive archive = new ClassArchive(app, true);
+        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, true);
         Path recording = recordingIn(archive.optionsForStart());
         packaged(Instant.now().plusSeconds(60)); // ./mvnw package while the service runs
         Files.writeString(recording, "archive of the jars the JVM had opened");
@@ -69,7 +69,7 @@ class ClassArchiveTest {
         Path trained = Files.writeString(app.resolve(ClassArchive.TRAINED), "archive of the old package");
         Files.setLastModifiedTime(trained, FileTime.from(Instant.parse("2026-11-27T09:00:00Z")));
 
-        List<String> options = new ClassArchive(app, true).optionsForStart();
+        List<String> options = new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, true).optionsForStart();
 
         assertTrue(options.get(0).startsWith("-XX:ArchiveClassesAtExit="), options.toString());
     }
@@ -80,7 +80,34 @@ class ClassArchiveTest {
         Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive");
 
         assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve(ClassArchive.BUILT)),
-                new ClassArchive(app, false).optionsForStart());
+                new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, false).optionsForStart());
+    }
+
+    @Test
+    void onJdk25TheTrainingRunWritesAnAotCacheThatLaterStartsOpen() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        // A JDK 17 archive and the build's archive are of no use to a JDK 25.
+        Files.writeString(app.resolve(ClassArchive.TRAINED), "a JDK 17 archive");
+        Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive");
+        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.AOT_CACHE, true);
+
+        List<String> first = archive.optionsForStart();
+        Path recording = recordingIn(first, "-XX:AOTCacheOutput=");
+        assertTrue(recording.getFileName().toString().startsWith(ClassArchive.TRAINED_AOT + "."), first.toString());
+        Files.writeString(recording, "cache");
+        archive.afterExit(143);
+
+        assertTrue(Files.isRegularFile(app.resolve(ClassArchive.TRAINED_AOT)));
+        assertFalse(Files.exists(recording));
+        assertEquals(List.of("-XX:AOTCache=" + app.resolve(ClassArchive.TRAINED_AOT)), archive.optionsForStart());
+    }
+
+    @Test
+    void aJdk25ThatCannotTrainStartsWithoutTheBuildsArchive() throws IOException {
+        packaged(Instant.parse("2026-11-27T08:00:00Z"));
+        Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive, of the JDK that ran Maven");
+
+        assertEquals(List.of(), new ClassArchive(app, ClassArchive.Kind.AOT_CACHE, false).optionsForStart());
     }
 
     private void packaged(Instant at) throws IOException {
@@ -92,7 +119,10 @@ class ClassArchiveTest {
     }
 
     private static Path recordingIn(List<String> options) {
-        String prefix = "-XX:ArchiveClassesAtExit=";
+        return recordingIn(options, "-XX:ArchiveClassesAtExit=");
+    }
+
+    private static Path recordingIn(List<String> options, String prefix) {
         return options.stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
                 .findFirst().orElseThrow(() -> new AssertionError("no training run: " + options));
     }
