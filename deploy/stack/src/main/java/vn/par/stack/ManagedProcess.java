@@ -182,8 +182,12 @@ public final class ManagedProcess {
 
     /** The java executable of the running JVM, so children run on the same Java. */
     public static String javaExecutable() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
-        return java.toString();
+        return javaIn(Path.of(System.getProperty("java.home")));
+    }
+
+    /** The java command of the JDK (or JRE) in {@code home}. */
+    static String javaIn(Path home) {
+        return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java").toString();
     }
 
     public static boolean isWindows() {

@@ -42,7 +42,7 @@ public record ServiceJava(Path home, String version, int feature) {
     }
 
     public String executable() {
-        return home.resolve("bin").resolve(ManagedProcess.isWindows() ? "java.exe" : "java").toString();
+        return ManagedProcess.javaIn(home);
     }
 
     /** Whether it takes {@code -XX:AOTCacheOutput} (JEP 514, JDK 25). */
