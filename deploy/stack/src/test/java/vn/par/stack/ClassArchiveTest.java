@@ -13,26 +13,35 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassArchiveTest {
 
     @TempDir
     Path app;
 
-    @Test
-    void theFirstStartTrainsAndAGracefulStopKeepsTheArchiveForTheNextStart() throws IOException {
+    @ParameterizedTest
+    @CsvSource({
+            "DYNAMIC_CDS, -XX:ArchiveClassesAtExit=, -XX:SharedArchiveFile=, app-cds-trained.jsa, app-trained.aot",
+            "AOT_CACHE,   -XX:AOTCacheOutput=,       -XX:AOTCache=,          app-trained.aot,     app-cds-trained.jsa" })
+    void theFirstStartTrainsAndAGracefulStopKeepsTheArchiveForTheNextStart(ClassArchive.Kind kind, String record,
+            String map, String trainedFile, String otherJdksFile) throws IOException {
         packaged(Instant.parse("2026-11-27T08:00:00Z"));
-        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, true);
+        // Another JDK's archive and the build's (of the JDK that ran Maven) do not stop a training run.
+        Files.writeString(app.resolve(otherJdksFile), "another JDK's archive");
+        Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive");
+        ClassArchive archive = new ClassArchive(app, kind, true);
 
         List<String> first = archive.optionsForStart();
-        Path recording = recordingIn(first);
-        assertTrue(recording.getFileName().toString().startsWith(ClassArchive.TRAINED + "."), first.toString());
+        Path recording = recordingIn(first, record);
+        assertTrue(recording.getFileName().toString().startsWith(trainedFile + "."), first.toString());
         Files.writeString(recording, "archive"); // what the JVM writes as it exits
         archive.afterExit(143);
 
-        assertTrue(Files.isRegularFile(app.resolve(ClassArchive.TRAINED)));
+        assertTrue(Files.isRegularFile(app.resolve(trainedFile)));
         assertFalse(Files.exists(recording));
-        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve(ClassArchive.TRAINED)), archive.optionsForStart());
+        assertEquals(List.of(map + app.resolve(trainedFile)), archive.optionsForStart());
     }
 
     @Test
@@ -81,25 +90,6 @@ class ClassArchiveTest {
 
         assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve(ClassArchive.BUILT)),
                 new ClassArchive(app, ClassArchive.Kind.DYNAMIC_CDS, false).optionsForStart());
-    }
-
-    @Test
-    void onJdk25TheTrainingRunWritesAnAotCacheThatLaterStartsOpen() throws IOException {
-        packaged(Instant.parse("2026-11-27T08:00:00Z"));
-        // A JDK 17 archive and the build's archive are of no use to a JDK 25.
-        Files.writeString(app.resolve(ClassArchive.TRAINED), "a JDK 17 archive");
-        Files.writeString(app.resolve(ClassArchive.BUILT), "the build's archive");
-        ClassArchive archive = new ClassArchive(app, ClassArchive.Kind.AOT_CACHE, true);
-
-        List<String> first = archive.optionsForStart();
-        Path recording = recordingIn(first, "-XX:AOTCacheOutput=");
-        assertTrue(recording.getFileName().toString().startsWith(ClassArchive.TRAINED_AOT + "."), first.toString());
-        Files.writeString(recording, "cache");
-        archive.afterExit(143);
-
-        assertTrue(Files.isRegularFile(app.resolve(ClassArchive.TRAINED_AOT)));
-        assertFalse(Files.exists(recording));
-        assertEquals(List.of("-XX:AOTCache=" + app.resolve(ClassArchive.TRAINED_AOT)), archive.optionsForStart());
     }
 
     @Test
