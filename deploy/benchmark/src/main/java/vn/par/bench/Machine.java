@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.par.stack.ServiceJava;
+
 /** The machine the run happened on, as it stood when the run started. */
 final class Machine {
 
@@ -29,7 +31,7 @@ final class Machine {
         m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.vendor") + ")");
         // The services may run on another JDK than the benchmark (PAR_SERVICE_JAVA_HOME).
-        vn.par.stack.ServiceJava services = vn.par.stack.ServiceJava.fromEnvironment();
+        ServiceJava services = ServiceJava.fromEnvironment();
         m.put("servicesJava", services.version() + " (" + services.home() + ")");
         double[] load = loadAverage();
         m.putArray("loadAverageAtStart").add(load[0]).add(load[1]).add(load[2]);
