@@ -226,7 +226,8 @@ public final class Benchmark {
                 double measured = results.path("throughput").path("acceptedPerSecond").asDouble(0);
                 double rate = options.freshnessRate() > 0 ? options.freshnessRate() : measured > 0 ? 0.2 * measured : 20;
                 fixture.refreshTokensIfOld(stack, log);
-                ObjectNode f = Freshness.run(stack, fixture, footprint, rate, options.freshnessSeconds(), log);
+                ObjectNode f = Freshness.run(stack, fixture, footprint, rate, options.freshnessWarmupSeconds(),
+                        options.freshnessSeconds(), log);
                 f.put("rateBasis", options.freshnessRate() > 0 ? "--freshness-rate"
                         : measured > 0 ? "20 % of the measured throughput" : "20/s (throughput not measured)");
                 results.set("freshness", f);
@@ -272,7 +273,8 @@ public final class Benchmark {
     private static ObjectNode options(Options o) {
         ObjectNode n = Api.JSON.createObjectNode();
         n.put("quick", o.quick()).put("plans", o.plans()).put("seconds", o.seconds()).put("warmupSeconds", o.warmupSeconds())
-                .put("freshnessSeconds", o.freshnessSeconds()).put("rebuildEvents", o.rebuildEvents())
+                .put("freshnessSeconds", o.freshnessSeconds())
+                .put("freshnessWarmupSeconds", o.freshnessWarmupSeconds()).put("rebuildEvents", o.rebuildEvents())
                 .put("rebuildPlans", o.rebuildPlans()).put("concurrency", o.concurrency())
                 .put("limitsSeconds", o.limitsSeconds()).put("scaleEvents", o.scaleEvents())
                 .put("spreadFew", o.spreadFew()).put("spreadMany", o.spreadMany()).put("jfr", o.jfr())

@@ -38,7 +38,9 @@ import vn.par.stack.Stack;
 /**
  * At a fixed rate (an open-loop schedule: a report is sent when its time comes, whatever the previous ones are
  * doing), the time from each POST's response to the matching ScoreChanged read from par.scores and to the
- * matching event on the all-plans SSE stream. The match: par.progress maps the report's id to its event's ce_id;
+ * matching event on the all-plans SSE stream. The rate is kept for a warm-up before the measured window: the
+ * stream's and the readers' code is compiled then, not in the window (in a profile of a run without it, half of
+ * scoring-service's CPU and of the client's in the window was the JIT compiler). The match: par.progress maps the report's id to its event's ce_id;
  * par.scores maps causedBy (that ce_id) to the plan and score sequence; the stream's {@code id:} is
  * {@code <planId>:<sequence>}.
  */
@@ -50,11 +52,12 @@ final class Freshness {
     private Freshness() {
     }
 
-    static ObjectNode run(Stack stack, Fixture fixture, Footprint footprint, double rate, int seconds,
-            Consumer<String> log) {
+    static ObjectNode run(Stack stack, Fixture fixture, Footprint footprint, double rate, int warmupSeconds,
+            int seconds, Consumer<String> log) {
         String progressUrl = stack.url("progress-service");
         String bootstrap = stack.kafkaBootstrap();
-        Map<String, Long> responded = new ConcurrentHashMap<>();     // report id → nanos of the 201
+        Map<String, Long> responded = new ConcurrentHashMap<>();     // report id → nanos of the 201 (measured)
+        Map<String, Long> warmUpResponded = new ConcurrentHashMap<>(); // the same for the warm-up's reports
         Map<String, String> eventOf = new ConcurrentHashMap<>();     // report id → ce_id
         Map<String, String> scoreOf = new ConcurrentHashMap<>();     // ce_id (causedBy) → planId:sequence
         Map<String, Long> onTopic = new ConcurrentHashMap<>();       // ce_id (causedBy) → nanos read from par.scores
@@ -65,18 +68,20 @@ final class Freshness {
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
 
-        Thread progressReader = reader("bench-read-progress", bootstrap, Topics.PROGRESS, reading, r -> {
+        // One consumer for both topics: a fetch brings the records of both (two readers cost the client and the
+        // broker twice the fetches, CPU taken from the system under test).
+        Thread eventReader = reader("bench-read-events", bootstrap, reading, r -> {
             long now = System.nanoTime();
-            String reportId = field(r.value(), "reportId");
-            Header id = r.headers().lastHeader("ce_id");
-            if (reportId != null && id != null) {
-                String ceId = new String(id.value(), StandardCharsets.UTF_8);
-                onProgress.putIfAbsent(ceId, now);
-                eventOf.put(reportId, ceId);
+            if (r.topic().equals(Topics.PROGRESS)) {
+                String reportId = field(r.value(), "reportId");
+                Header id = r.headers().lastHeader("ce_id");
+                if (reportId != null && id != null) {
+                    String ceId = new String(id.value(), StandardCharsets.UTF_8);
+                    onProgress.putIfAbsent(ceId, now);
+                    eventOf.put(reportId, ceId);
+                }
+                return;
             }
-        });
-        Thread scoresReader = reader("bench-read-scores", bootstrap, Topics.SCORES, reading, r -> {
-            long now = System.nanoTime();
             try {
                 JsonNode e = Api.JSON.readTree(r.value());
                 String cause = e.path("causedBy").asText(null);
@@ -99,8 +104,9 @@ final class Freshness {
         Collections.shuffle(tasks, new Random(20));
         long interval = (long) (1e9 / rate);
         long count = Math.max(1, (long) (rate * seconds));
-        log.accept(String.format(java.util.Locale.ROOT, "freshness: %s reports/s for %d s (open loop, %d reports) ...",
-                Util.f1(rate), seconds, count));
+        long warmUp = Math.max(0, (long) (rate * warmupSeconds));
+        log.accept(String.format(java.util.Locale.ROOT, "freshness: %s reports/s, %d s of warm-up (not counted), then "
+                + "%d s measured (open loop, %d reports) ...", Util.f1(rate), warmupSeconds, seconds, count));
         AtomicLong inFlight = new AtomicLong();
         AtomicLong maxQueued = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -117,7 +123,9 @@ final class Freshness {
                         if (job[0] < 0) {
                             return;
                         }
-                        maxQueued.accumulateAndGet(System.nanoTime() - job[1], Math::max);
+                        if (job[0] >= warmUp) {
+                            maxQueued.accumulateAndGet(System.nanoTime() - job[1], Math::max);
+                        }
                         Fixture.TaskRef task = tasks.get((int) (job[0] % tasks.size()));
                         String failure = null;
                         RawHttp.Response r = null;
@@ -133,7 +141,8 @@ final class Freshness {
                         if (failure == null) {
                             fixture.accepted.incrementAndGet();
                             String location = r.location() == null ? "" : r.location();
-                            responded.put(location.substring(location.lastIndexOf('/') + 1), now);
+                            (job[0] < warmUp ? warmUpResponded : responded)
+                                    .put(location.substring(location.lastIndexOf('/') + 1), now);
                         } else {
                             errors.incrementAndGet();
                             if (errorSamples.size() < 10) {
@@ -155,14 +164,18 @@ final class Freshness {
         }
         long maxBehind = 0;
         Map<String, Double> cpuBefore = footprint.cpu();
-        long start = System.nanoTime();
-        for (long i = 0; i < count; i++) {
-            long at = start + i * interval;
+        long scheduleStart = System.nanoTime();
+        long start = scheduleStart + warmUp * interval; // the measured window's
+        for (long i = 0; i < warmUp + count; i++) {
+            long at = scheduleStart + i * interval;
             long wait = at - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
-            } else {
+            } else if (i >= warmUp) {
                 maxBehind = Math.max(maxBehind, -wait);
+            }
+            if (i == warmUp) {
+                cpuBefore = footprint.cpu();
             }
             inFlight.incrementAndGet();
             due.add(new long[] { i, System.nanoTime() });
@@ -186,8 +199,70 @@ final class Freshness {
         } catch (java.io.IOException ignored) {
             // closed
         }
-        join(progressReader, scoresReader);
+        join(eventReader);
 
+        Latencies measured = latencies(responded, start, eventOf, scoreOf, onTopic, onProgress, onStream);
+        Latencies warm = latencies(warmUpResponded, scheduleStart, eventOf, scoreOf, onTopic, onProgress, onStream);
+        ObjectNode out = Api.JSON.createObjectNode();
+        out.put("ratePerSecond", Util.round(rate, 1));
+        out.put("seconds", seconds);
+        out.put("sent", count);
+        out.put("sendSeconds", Util.round(sendSeconds, 2));
+        out.put("maxScheduleSlipMillis", Util.round(maxBehind / 1e6, 1));
+        out.put("maxWaitForASenderMillis", Util.round(maxQueued.get() / 1e6, 1));
+        out.put("senders", SENDERS);
+        out.put("resentOnAFreshConnection", retries.get());
+        out.put("accepted", responded.size());
+        out.put("errors", errors.get());
+        errorSamples.forEach(out.putArray("errorSamples")::add);
+        out.set("toParScoresMillis", Stats.millis(measured.toTopic));
+        out.set("toStreamMillis", Stats.millis(measured.toStream));
+        // Where the time to par.scores goes: progress-service's side (its outbox relay to par.progress) and
+        // scoring-service's (from par.progress to its ScoreChanged on par.scores), as read by the same consumers.
+        out.set("toParProgressMillis", Stats.millis(measured.toProgress));
+        out.set("parProgressToParScoresMillis", Stats.millis(measured.progressToScores));
+        ArrayNode bySecond = out.putArray("toStreamBySecondMillis");
+        StringBuilder p99s = new StringBuilder();
+        measured.toStreamBySecond.forEach((second, nanos) -> {
+            ObjectNode o = Stats.millis(nanos);
+            bySecond.add(o.put("second", second));
+            p99s.append(p99s.length() == 0 ? "" : " ").append(Math.round(o.path("p99").asDouble()));
+        });
+        out.set("cpu", Footprint.cpuBetween(cpuBefore, cpuAfter, sendSeconds));
+        out.put("unmatchedParScores", measured.unmatchedTopic);
+        out.put("unmatchedStream", measured.unmatchedStream);
+        out.put("streamShownByALaterEvent", measured.coveredByLater);
+        // The warm-up's own figures, for comparison (they are not the result).
+        ObjectNode warmOut = out.putObject("warmUp");
+        warmOut.put("seconds", warmupSeconds);
+        warmOut.put("accepted", warmUpResponded.size());
+        warmOut.set("toParScoresMillis", Stats.millis(warm.toTopic));
+        warmOut.set("toStreamMillis", Stats.millis(warm.toStream));
+        out.put("note", "from the 201 response received by the client to the ScoreChanged read from par.scores / the "
+                + "event read from /api/scores/stream by the client (same JVM clock); negative values mean the score "
+                + "arrived before the response. The stream sends the latest state of a plan per poll of par.scores "
+                + "(ScoreFeed coalesces), so a report counts as shown with the first stream event of its plan whose "
+                + "sequence is at or after its ScoreChanged's (streamShownByALaterEvent counts those)");
+        log.accept(String.format(java.util.Locale.ROOT, "freshness: %d accepted, %d errors; par.scores p50 %s p99 %s max %s ms "
+                + "(%d unmatched); SSE p50 %s p99 %s max %s ms (%d unmatched)", responded.size(), errors.get(),
+                out.get("toParScoresMillis").path("p50").asText("-"), out.get("toParScoresMillis").path("p99").asText("-"),
+                out.get("toParScoresMillis").path("max").asText("-"), measured.unmatchedTopic,
+                out.get("toStreamMillis").path("p50").asText("-"), out.get("toStreamMillis").path("p99").asText("-"),
+                out.get("toStreamMillis").path("max").asText("-"), measured.unmatchedStream));
+        log.accept("freshness: SSE p99 of each second of the window (ms): " + p99s + "; in the warm-up: SSE p50 "
+                + warmOut.get("toStreamMillis").path("p50").asText("-") + " p99 "
+                + warmOut.get("toStreamMillis").path("p99").asText("-") + " ms");
+        return out;
+    }
+
+    /** The answers' times to the events read, where in the window the slow ones are, and what was not matched. */
+    private record Latencies(List<Long> toTopic, List<Long> toProgress, List<Long> progressToScores, List<Long> toStream,
+            Map<Integer, List<Long>> toStreamBySecond, long unmatchedTopic, long unmatchedStream, long coveredByLater) {
+    }
+
+    private static Latencies latencies(Map<String, Long> responded, long start, Map<String, String> eventOf,
+            Map<String, String> scoreOf, Map<String, Long> onTopic, Map<String, Long> onProgress,
+            Map<String, ConcurrentSkipListMap<Long, Long>> onStream) {
         List<Long> toTopic = new ArrayList<>();
         List<Long> toProgress = new ArrayList<>();
         List<Long> progressToScores = new ArrayList<>();
@@ -226,48 +301,8 @@ final class Freshness {
                 unmatchedStream++;
             }
         }
-        ObjectNode out = Api.JSON.createObjectNode();
-        out.put("ratePerSecond", Util.round(rate, 1));
-        out.put("seconds", seconds);
-        out.put("sent", count);
-        out.put("sendSeconds", Util.round(sendSeconds, 2));
-        out.put("maxScheduleSlipMillis", Util.round(maxBehind / 1e6, 1));
-        out.put("maxWaitForASenderMillis", Util.round(maxQueued.get() / 1e6, 1));
-        out.put("senders", SENDERS);
-        out.put("resentOnAFreshConnection", retries.get());
-        out.put("accepted", responded.size());
-        out.put("errors", errors.get());
-        errorSamples.forEach(out.putArray("errorSamples")::add);
-        out.set("toParScoresMillis", Stats.millis(toTopic));
-        out.set("toStreamMillis", Stats.millis(toStream));
-        // Where the time to par.scores goes: progress-service's side (its outbox relay to par.progress) and
-        // scoring-service's (from par.progress to its ScoreChanged on par.scores), as read by the same consumers.
-        out.set("toParProgressMillis", Stats.millis(toProgress));
-        out.set("parProgressToParScoresMillis", Stats.millis(progressToScores));
-        ArrayNode bySecond = out.putArray("toStreamBySecondMillis");
-        StringBuilder p99s = new StringBuilder();
-        toStreamBySecond.forEach((second, nanos) -> {
-            ObjectNode o = Stats.millis(nanos);
-            bySecond.add(o.put("second", second));
-            p99s.append(p99s.length() == 0 ? "" : " ").append(Math.round(o.path("p99").asDouble()));
-        });
-        out.set("cpu", Footprint.cpuBetween(cpuBefore, cpuAfter, sendSeconds));
-        out.put("unmatchedParScores", unmatchedTopic);
-        out.put("unmatchedStream", unmatchedStream);
-        out.put("streamShownByALaterEvent", coveredByLater);
-        out.put("note", "from the 201 response received by the client to the ScoreChanged read from par.scores / the "
-                + "event read from /api/scores/stream by the client (same JVM clock); negative values mean the score "
-                + "arrived before the response. The stream sends the latest state of a plan per poll of par.scores "
-                + "(ScoreFeed coalesces), so a report counts as shown with the first stream event of its plan whose "
-                + "sequence is at or after its ScoreChanged's (streamShownByALaterEvent counts those)");
-        log.accept(String.format(java.util.Locale.ROOT, "freshness: %d accepted, %d errors; par.scores p50 %s p99 %s max %s ms "
-                + "(%d unmatched); SSE p50 %s p99 %s max %s ms (%d unmatched)", responded.size(), errors.get(),
-                out.get("toParScoresMillis").path("p50").asText("-"), out.get("toParScoresMillis").path("p99").asText("-"),
-                out.get("toParScoresMillis").path("max").asText("-"), unmatchedTopic,
-                out.get("toStreamMillis").path("p50").asText("-"), out.get("toStreamMillis").path("p99").asText("-"),
-                out.get("toStreamMillis").path("max").asText("-"), unmatchedStream));
-        log.accept("freshness: SSE p99 of each second of the window (ms): " + p99s);
-        return out;
+        return new Latencies(toTopic, toProgress, progressToScores, toStream, toStreamBySecond, unmatchedTopic,
+                unmatchedStream, coveredByLater);
     }
 
     private static long matched(Map<String, Long> responded, Map<String, String> eventOf, Map<String, String> scoreOf,
@@ -294,11 +329,11 @@ final class Freshness {
         return plan == null ? null : plan.ceilingEntry(Long.parseLong(score.substring(colon + 1)));
     }
 
-    /** A consumer of every partition of the topic from its current end, handing each record to {@code onRecord}. */
-    private static Thread reader(String name, String bootstrap, String topic, AtomicBoolean reading,
+    /** A consumer of every partition of par.progress and par.scores from their current ends, handing each record to {@code onRecord}. */
+    private static Thread reader(String name, String bootstrap, AtomicBoolean reading,
             Consumer<ConsumerRecord<String, String>> onRecord) {
         KafkaConsumer<String, String> consumer = Kafka.consumer(bootstrap);
-        Kafka.assignAtEnd(consumer, topic);
+        Kafka.assignAtEnd(consumer, Topics.PROGRESS, Topics.SCORES);
         Thread t = new Thread(() -> {
             try (consumer) {
                 while (reading.get()) {

@@ -105,9 +105,12 @@ final class Kafka {
         return all;
     }
 
-    /** Assigns every partition of the topic and positions the consumer at its end (nothing older is read). */
-    static List<TopicPartition> assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) {
-        List<TopicPartition> all = partitions(consumer, topic);
+    /** Assigns every partition of the topics and positions the consumer at their ends (nothing older is read). */
+    static List<TopicPartition> assignAtEnd(KafkaConsumer<?, ?> consumer, String... topics) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (String topic : topics) {
+            all.addAll(partitions(consumer, topic));
+        }
         consumer.assign(all);
         consumer.seekToEnd(all);
         all.forEach(consumer::position);

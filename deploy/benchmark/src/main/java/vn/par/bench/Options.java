@@ -23,6 +23,7 @@ import vn.par.stack.ServiceProcess;
  * @param seconds           measured throughput window
  * @param warmupSeconds     reporting before the measured window (not counted)
  * @param freshnessSeconds  open-loop freshness run
+ * @param freshnessWarmupSeconds the freshness rate kept before its measured window (not counted)
  * @param rebuildEvents     synthetic progress events put on par.progress before the rebuild
  * @param concurrency       reporters in flight during the throughput phase
  * @param limitsSeconds     each limit measurement (PostgreSQL, Kafka twice)
@@ -39,7 +40,7 @@ import vn.par.stack.ServiceProcess;
  * @param freshnessRate     reports/s of the freshness run; 0: 20 % of the measured throughput (20/s without one)
  */
 public record Options(Path root, Path workDir, Path out, int plans, int seconds, int warmupSeconds,
-        int freshnessSeconds, long rebuildEvents, int concurrency, int limitsSeconds, int scaleEvents, int spreadFew,
+        int freshnessSeconds, int freshnessWarmupSeconds, long rebuildEvents, int concurrency, int limitsSeconds, int scaleEvents, int spreadFew,
         int spreadMany, int rebuildPlans, Set<String> phases, boolean quick, boolean jfr,
         List<String> serviceJvmOptions, Map<String, String> serviceEnvironment, boolean copyServices, boolean keep,
         double freshnessRate) {
@@ -87,6 +88,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 seconds,
                 intOf(given, "warmup", quick ? 2 : 120),
                 intOf(given, "freshness-seconds", quick ? 5 : Math.max(5, Math.min(30, seconds / 2))),
+                intOf(given, "freshness-warmup", quick ? 1 : 10),
                 longOf(given, "rebuild-events", quick ? 20_000 : 1_000_000),
                 intOf(given, "concurrency", quick ? 16 : 48),
                 intOf(given, "limits-seconds", quick ? 3 : 10),
@@ -125,6 +127,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
     }
 
     private static final Set<String> KNOWN = Set.of("quick", "plans", "seconds", "warmup", "freshness-seconds",
+            "freshness-warmup",
             "rebuild-events", "out", "concurrency", "limits-seconds", "scale-events", "spread-few", "spread-many",
             "rebuild-plans", "phases", "jfr", "service-jvm-options", "service-env", "no-copy", "keep", "work-dir",
             "freshness-rate", "help");
@@ -160,6 +163,7 @@ public record Options(Path root, Path workDir, Path out, int plans, int seconds,
                 "  --plans=200               agencies loaded through the API, each with the sample plan",
                 "  --seconds=60              measured throughput window (after --warmup=120 s, not counted)",
                 "  --freshness-seconds=30    open-loop freshness run at 20 % of the measured throughput",
+                "  --freshness-warmup=10     seconds at that rate before its measured window (not counted)",
                 "  --freshness-rate=N        reports/s of the freshness run instead (to compare runs at one rate)",
                 "  --rebuild-events=1000000  progress events on par.progress for the rebuild",
                 "  --out=deploy/benchmark/target/benchmark.json",

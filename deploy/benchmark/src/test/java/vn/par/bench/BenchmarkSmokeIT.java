@@ -48,6 +48,8 @@ class BenchmarkSmokeIT {
         assertTrue(r.at("/freshness/toParScoresMillis/n").asLong() > 0, "freshness to par.scores measured");
         assertTrue(r.at("/freshness/toStreamMillis/p50").isNumber(), "p50 to the stream");
         assertTrue(r.at("/freshness/toStreamMillis/p99").isNumber(), "p99 to the stream");
+        assertTrue(r.at("/freshness/warmUp/accepted").asLong() > 0, "the freshness warm-up sent reports");
+        assertTrue(r.at("/freshness/warmUp/toStreamMillis/n").asLong() > 0, "the warm-up's reports were matched too");
 
         assertTrue(r.at("/rebuild/events").asLong() >= 20_000, "rebuild events: " + r.at("/rebuild/answer"));
         assertTrue(r.at("/rebuild/eventsPerSecond").asDouble() > 0, "rebuild events/s");
