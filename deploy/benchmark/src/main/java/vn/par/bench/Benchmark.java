@@ -2,6 +2,7 @@ package vn.par.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -57,6 +58,13 @@ public final class Benchmark {
     public record Outcome(ObjectNode results, String resultLine, List<String> failures) {
     }
 
+    /**
+     * The load generator's JVM (when it re-runs itself in a session of its own): C1 only. It shares the two cores with
+     * the system it measures, and with C2 its compiler threads were half of its CPU in the freshness window (async
+     * profile) and delayed its own readers, whose clock is the measurement; C1 compiles little and cheaply.
+     */
+    static final List<String> CLIENT_JVM_OPTIONS = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1");
+
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -74,7 +82,7 @@ public final class Benchmark {
             return;
         }
         if (OwnSession.shouldStart()) {
-            System.exit(OwnSession.run(Benchmark.class, "1g", args));
+            System.exit(OwnSession.run(Benchmark.class, CLIENT_JVM_OPTIONS, args));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;

@@ -26,10 +26,11 @@ public final class OwnSession {
         return System.getenv(CHILD) == null && !ManagedProcess.isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"));
     }
 
-    /** Re-runs {@code main} with the same class path in a new session and returns its exit code. */
-    public static int run(Class<?> main, String heap, String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", ManagedProcess.javaExecutable(), "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+    /** Re-runs {@code main} with the same class path and the given JVM options in a new session; returns its exit code. */
+    public static int run(Class<?> main, List<String> jvmOptions, String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", ManagedProcess.javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -33,7 +33,7 @@ public final class ParStack {
             return;
         }
         if (OwnSession.shouldStart()) {
-            System.exit(OwnSession.run(ParStack.class, "256m", args));
+            System.exit(OwnSession.run(ParStack.class, List.of("-Xmx256m"), args));
         }
         Path root = OwnSession.projectRoot(ParStack.class);
         Path data = root.resolve(".local");
