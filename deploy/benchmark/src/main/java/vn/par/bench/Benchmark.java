@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.par.stack.Engines;
 import vn.par.stack.OwnSession;
+import vn.par.stack.ServiceProcess;
 import vn.par.stack.Stack;
 import vn.par.stack.StackException;
 import vn.par.stack.StackOptions;
@@ -122,6 +123,12 @@ public final class Benchmark {
             StackOptions so = new StackOptions(root, stackDir, true, 0, null, null, null, null, null, jvm,
                     options.serviceEnvironment(), log);
             stackOut.putPOJO("serviceJvmOptions", jvm);
+            // The load generator's own JVM options (C1 only when it re-ran itself in its own session).
+            stackOut.putPOJO("clientJvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments());
+            ObjectNode own = stackOut.putObject("serviceOwnJvmOptions"); // added by the stack where jvm has no such option
+            for (String service : List.of("criteria-service", "progress-service", "scoring-service")) {
+                own.putPOJO(service, ServiceProcess.ownJvmOptions(service));
+            }
             stackOut.put("postgres", "the stack's embedded PostgreSQL, durable (fsync on, synchronous_commit on)");
             stackOut.put("kafkaVersion", Engines.kafkaVersion());
             stackOut.put("keycloakVersion", Engines.keycloakVersion());

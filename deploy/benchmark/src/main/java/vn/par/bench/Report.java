@@ -135,12 +135,14 @@ final class Report {
         sb.append("==== PAR Index benchmark").append(r.path("options").path("quick").asBoolean() ? " (quick configuration)" : "")
                 .append(" ====").append(System.lineSeparator());
         sb.append("Machine: ").append(m.isObject() ? Machine.line((ObjectNode) m) : "?").append(System.lineSeparator());
-        sb.append(String.format(Locale.ROOT, "Run: %s plans, %s s throughput (+%s s warm-up, %s in flight), %s s freshness, "
-                + "%s rebuild events, K=%s; services %s%n", r.path("options").path("plans").asText(),
+        sb.append(String.format(Locale.ROOT, "Run: %s plans, %s s throughput (+%s s warm-up, %s in flight), %s s freshness "
+                + "(+%s s warm-up), %s rebuild events, K=%s; services %s, and their own %s%n",
+                r.path("options").path("plans").asText(),
                 r.path("options").path("seconds").asText(), r.path("options").path("warmupSeconds").asText(),
                 r.path("options").path("concurrency").asText(), r.path("options").path("freshnessSeconds").asText(),
+                r.path("options").path("freshnessWarmupSeconds").asText(),
                 r.path("options").path("rebuildEvents").asText(), r.path("options").path("scaleEvents").asText(),
-                r.path("stack").path("serviceJvmOptions").toString()));
+                r.path("stack").path("serviceJvmOptions").toString(), r.path("stack").path("serviceOwnJvmOptions")));
         JsonNode env = r.path("options").path("serviceEnvironment");
         if (env.isObject() && env.size() > 0) {
             sb.append("Service environment (experiment): ").append(env.toString()).append(System.lineSeparator());

@@ -1,0 +1,29 @@
+package vn.par.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceProcessTest {
+
+    @Test
+    void criteriaServiceRunsC1OnlyAfterTheSharedOptions() {
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                ServiceProcess.withOwnOptions(List.of("-Xmx256m", "-XX:+UseSerialGC"), "criteria-service"));
+    }
+
+    @Test
+    void theOtherServicesKeepTheSharedOptions() {
+        List<String> shared = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        assertEquals(shared, ServiceProcess.withOwnOptions(shared, "progress-service"));
+        assertEquals(shared, ServiceProcess.withOwnOptions(shared, "scoring-service"));
+    }
+
+    @Test
+    void aGivenOptionOfTheSameNameWins() {
+        List<String> given = List.of("-Xmx256m", "-XX:TieredStopAtLevel=4");
+        assertEquals(given, ServiceProcess.withOwnOptions(given, "criteria-service"));
+    }
+}
