@@ -40,9 +40,9 @@ import vn.par.stack.Stack;
  * doing), the time from each POST's response to the matching ScoreChanged read from par.scores and to the
  * matching event on the all-plans SSE stream. The rate is kept for a warm-up before the measured window: the
  * stream's and the readers' code is compiled then, not in the window (in a profile of a run without it, half of
- * scoring-service's CPU and of the client's in the window was the JIT compiler). The match: par.progress maps the report's id to its event's ce_id;
- * par.scores maps causedBy (that ce_id) to the plan and score sequence; the stream's {@code id:} is
- * {@code <planId>:<sequence>}.
+ * scoring-service's CPU and of the client's in the window was the JIT compiler). The match: par.progress maps the
+ * report's id to its event's ce_id; par.scores maps causedBy (that ce_id) to the plan and score sequence; the
+ * stream's {@code id:} is {@code <planId>:<sequence>}.
  */
 final class Freshness {
 
@@ -329,7 +329,10 @@ final class Freshness {
         return plan == null ? null : plan.ceilingEntry(Long.parseLong(score.substring(colon + 1)));
     }
 
-    /** A consumer of every partition of par.progress and par.scores from their current ends, handing each record to {@code onRecord}. */
+    /**
+     * A consumer of every partition of par.progress and par.scores from their current ends, handing each record to
+     * {@code onRecord}.
+     */
     private static Thread reader(String name, String bootstrap, AtomicBoolean reading,
             Consumer<ConsumerRecord<String, String>> onRecord) {
         KafkaConsumer<String, String> consumer = Kafka.consumer(bootstrap);
