@@ -126,7 +126,7 @@ public final class Benchmark {
             // The load generator's own JVM options (C1 only when it re-ran itself in its own session).
             stackOut.putPOJO("clientJvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments());
             ObjectNode own = stackOut.putObject("serviceOwnJvmOptions"); // added by the stack where jvm has no such option
-            for (String service : List.of("criteria-service", "progress-service", "scoring-service")) {
+            for (String service : Stack.SERVICES) {
                 own.putPOJO(service, ServiceProcess.ownJvmOptions(service));
             }
             stackOut.put("postgres", "the stack's embedded PostgreSQL, durable (fsync on, synchronous_commit on)");
