@@ -125,9 +125,10 @@ public final class Benchmark {
             stackOut.putPOJO("serviceJvmOptions", jvm);
             // The load generator's own JVM options (C1 only when it re-ran itself in its own session).
             stackOut.putPOJO("clientJvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments());
-            ObjectNode own = stackOut.putObject("serviceOwnJvmOptions"); // added by the stack where jvm has no such option
+            ObjectNode own = stackOut.putObject("serviceOwnJvmOptions"); // what the stack adds to jvm for each service
             for (String service : Stack.SERVICES) {
-                own.putPOJO(service, ServiceProcess.ownJvmOptions(service));
+                List<String> all = ServiceProcess.withOwnOptions(jvm, service);
+                own.putPOJO(service, all.subList(jvm.size(), all.size()));
             }
             stackOut.put("postgres", "the stack's embedded PostgreSQL, durable (fsync on, synchronous_commit on)");
             stackOut.put("kafkaVersion", Engines.kafkaVersion());

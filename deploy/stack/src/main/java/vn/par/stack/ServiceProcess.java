@@ -42,12 +42,12 @@ public final class ServiceProcess {
      * import and publish of 200 plans through it took no longer (65 s against 70 s). An option of the same name in
      * the given options wins.
      */
-    public static List<String> ownJvmOptions(String module) {
+    static List<String> ownJvmOptions(String module) {
         return "criteria-service".equals(module) ? List.of("-XX:TieredStopAtLevel=1") : List.of();
     }
 
     /** The given options followed by the module's own ones that the given do not set already. */
-    static List<String> withOwnOptions(List<String> given, String module) {
+    public static List<String> withOwnOptions(List<String> given, String module) {
         List<String> options = new ArrayList<>(given);
         for (String own : ownJvmOptions(module)) {
             String optionName = own.contains("=") ? own.substring(0, own.indexOf('=') + 1) : own;
