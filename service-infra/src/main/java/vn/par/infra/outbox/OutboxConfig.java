@@ -24,6 +24,13 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * How often the relay reads the outbox from its first row rather than from the ids it knows are delivered (see
+     * DeliveredFloor): the longest a row could wait if the assumptions that let it skip them ever failed.
+     */
+    @WithDefault("10s")
+    Duration rescanInterval();
+
     /** Longest pause between attempts while Kafka or the database is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

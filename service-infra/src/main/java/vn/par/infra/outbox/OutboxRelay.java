@@ -45,7 +45,9 @@ import vn.par.infra.events.EventEnvelope;
  * again, and consumers recognise the repeat by the event's key and sequence. Order per key holds because rows
  * are sent in id order by one relay at a time (a PostgreSQL advisory lock elects it when several instances
  * run), the producer is idempotent, and a failed send stops the batch there: the failed row and everything
- * after it are sent again, in order, on the next attempt.
+ * after it are sent again, in order, on the next attempt. Reads start past the rows known to be delivered
+ * ({@link DeliveredFloor}), not at the table's first row, so they do not walk the deleted rows VACUUM has yet to
+ * remove.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -68,12 +70,16 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
+    /** Owned by the relay's thread, like everything {@link #relayBatch} touches. */
+    private final DeliveredFloor floor;
+    private volatile long deliveredFloor;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.floor = new DeliveredFloor(config.rescanInterval());
         this.published = Counter.builder("par.outbox.published").description("Events the relay delivered to Kafka")
                 .register(meters);
         this.failures = Counter.builder("par.outbox.failures").description("Relay attempts that failed")
@@ -119,6 +125,14 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The id at or below which every outbox row has been delivered (or rolled back): where the relay's reads start.
+     * For tests and diagnostics; read from another thread it may be a moment old.
+     */
+    public long deliveredFloor() {
+        return deliveredFloor;
+    }
+
     /** Number of events waiting in the outbox at the last look. */
     public long pending() {
         return pending.get();
@@ -154,22 +168,26 @@ public class OutboxRelay {
     }
 
     /**
-     * One round: take the oldest rows, send them, delete those the broker acknowledged. Three round trips to
-     * PostgreSQL: the lock and the rows, the delete, the commit (which does not wait for the disk, see
-     * {@link #delete}).
+     * One round: take the oldest rows past the delivered floor, send them, delete those the broker acknowledged.
+     * Three round trips to PostgreSQL: the lock and the rows, the delete, the commit (which does not wait for the
+     * disk, see {@link #delete}).
      */
     int relayBatch() throws SQLException, InterruptedException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Row> rows = lockAndReadOldest(c);
-                if (rows == null) {
+                long from = floor.from(System.nanoTime());
+                Batch batch = lockAndReadOldest(c, from);
+                if (batch == null) {
                     c.rollback();
                     return 0; // another instance is relaying
                 }
+                List<Row> rows = batch.rows;
                 if (rows.isEmpty()) {
                     pending.set(0);
                     c.commit();
+                    floor.delivered(batch.xmin, batch.xmax, from, false, 0);
+                    deliveredFloor = floor.floor();
                     return 0;
                 }
                 List<Long> delivered = send(rows);
@@ -180,6 +198,9 @@ public class OutboxRelay {
                     throw new IllegalStateException("broker did not acknowledge event "
                             + rows.get(delivered.size()).eventId);
                 }
+                floor.delivered(batch.xmin, batch.xmax, from, rows.size() == config.batchSize(),
+                        rows.get(rows.size() - 1).id);
+                deliveredFloor = floor.floor();
                 return delivered.size();
             } catch (SQLException | RuntimeException | InterruptedException e) {
                 safeRollback(c);
@@ -189,25 +210,33 @@ public class OutboxRelay {
     }
 
     /**
-     * Takes the relay's lock and, if this instance got it, reads the oldest rows, in one statement: the lock is
-     * always the one row of the left side, the rows (none if the lock is another instance's) the right side.
+     * Takes the relay's lock and, if this instance got it, reads the oldest rows after {@code from}, with the xmin
+     * and xmax of the snapshot it read them in (see {@link DeliveredFloor}), in one statement: the lock and the
+     * snapshot are always the one row of the left side, the rows (none if the lock is another instance's) the right.
      *
      * @return the rows in id order, or null when another instance holds the lock
      */
-    private List<Row> lockAndReadOldest(Connection c) throws SQLException {
+    private Batch lockAndReadOldest(Connection c, long from) throws SQLException {
         List<Row> rows = new ArrayList<>();
         boolean held = false;
+        long xmin = 0;
+        long xmax = 0;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT l.held, o.id, o.event_id, o.topic, o.event_key, o.event_type, o.sequence, o.occurred_at,
-                       o.payload
-                FROM (SELECT pg_try_advisory_xact_lock(?) AS held) l
-                LEFT JOIN LATERAL (SELECT * FROM outbox_event WHERE l.held ORDER BY id LIMIT ?) o ON true
+                SELECT l.held, l.xmin, l.xmax, o.id, o.event_id, o.topic, o.event_key, o.event_type, o.sequence,
+                       o.occurred_at, o.payload
+                FROM (SELECT pg_try_advisory_xact_lock(?) AS held,
+                             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS xmin,
+                             CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text) AS bigint) AS xmax) l
+                LEFT JOIN LATERAL (SELECT * FROM outbox_event WHERE l.held AND id > ? ORDER BY id LIMIT ?) o ON true
                 ORDER BY o.id""")) {
             ps.setLong(1, RELAY_LOCK);
-            ps.setInt(2, config.batchSize());
+            ps.setLong(2, from);
+            ps.setInt(3, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     held = rs.getBoolean("held");
+                    xmin = rs.getLong("xmin");
+                    xmax = rs.getLong("xmax");
                     if (rs.getObject("id") == null) {
                         continue; // the lock's row with no outbox row beside it
                     }
@@ -234,7 +263,7 @@ public class OutboxRelay {
             }
             pendingCountedAt = System.nanoTime();
         }
-        return rows;
+        return new Batch(xmin, xmax, rows);
     }
 
     /** Sends the rows in order and returns the ids of the longest acknowledged prefix. */
@@ -343,6 +372,10 @@ public class OutboxRelay {
     }
 
     /** An outbox row as sent: the envelope's attributes and its data, still in UTF-8. */
+    /** The rows one read returned, with its snapshot's xmin and xmax. */
+    private record Batch(long xmin, long xmax, List<Row> rows) {
+    }
+
     private record Row(long id, String topic, UUID eventId, String type, Instant time, String key, long sequence,
             byte[] data) {
     }
