@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 class ServiceProcessTest {
 
     @Test
-    void criteriaServiceRunsC1OnlyAfterTheSharedOptions() {
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                ServiceProcess.withOwnOptions(List.of("-Xmx256m", "-XX:+UseSerialGC"), "criteria-service"));
+    void criteriaAndScoringServiceRunC1OnlyAfterTheSharedOptions() {
+        for (String module : List.of("criteria-service", "scoring-service")) {
+            assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    ServiceProcess.withOwnOptions(List.of("-Xmx256m", "-XX:+UseSerialGC"), module), module);
+        }
     }
 
     @Test
-    void theOtherServicesKeepTheSharedOptions() {
+    void progressServiceKeepsTheSharedOptions() {
         List<String> shared = ServiceProcess.DEFAULT_JVM_OPTIONS;
         assertEquals(shared, ServiceProcess.withOwnOptions(shared, "progress-service"));
-        assertEquals(shared, ServiceProcess.withOwnOptions(shared, "scoring-service"));
     }
 
     @Test
