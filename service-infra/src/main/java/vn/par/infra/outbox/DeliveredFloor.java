@@ -16,9 +16,9 @@ import java.util.ArrayDeque;
  * row with an id below one already delivered can still appear. The floor moves the way PgQ (Skytools' queue for
  * PostgreSQL) closes its batches: each read also returns its snapshot's xmin and xmax. A row below the last id a
  * read delivered that the read did not see belongs to a transaction in progress at that read, whose xid is
- * therefore below that read's xmax.
- * Once a later read's xmin is at or past that xmax, all of those transactions have ended; if that later read also
- * covered the ids up to the first read's last one, it delivered whatever they left, and the floor moves up to it.
+ * therefore below that read's xmax. Once a later read's xmin is at or past that xmax, all of those transactions have
+ * ended; if that later read also covered the ids up to the first read's last one, it delivered whatever they left,
+ * and the floor moves up to it.
  *
  * <p>This holds because the outbox's ids come from a sequence without a per-session cache, and because every append
  * writes the key's sequence row first, so its transaction has an xid before it draws the event's id. As a net for
