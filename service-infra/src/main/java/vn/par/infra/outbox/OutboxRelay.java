@@ -1,6 +1,5 @@
 package vn.par.infra.outbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,20 +185,20 @@ public class OutboxRelay {
                 if (rows.isEmpty()) {
                     pending.set(0);
                     c.commit();
-                    floor.delivered(batch.xmin, batch.xmax, from, false, 0);
+                    floor.delivered(batch.xmin, from, false, 0, 0);
                     deliveredFloor = floor.floor();
                     return 0;
                 }
                 List<Long> delivered = send(rows);
-                delete(c, delivered);
+                long xid = delete(c, delivered);
                 c.commit();
                 published.increment(delivered.size());
                 if (delivered.size() < rows.size()) {
                     throw new IllegalStateException("broker did not acknowledge event "
                             + rows.get(delivered.size()).eventId);
                 }
-                floor.delivered(batch.xmin, batch.xmax, from, rows.size() == config.batchSize(),
-                        rows.get(rows.size() - 1).id);
+                floor.delivered(batch.xmin, from, rows.size() == config.batchSize(), rows.get(rows.size() - 1).id,
+                        xid);
                 deliveredFloor = floor.floor();
                 return delivered.size();
             } catch (SQLException | RuntimeException | InterruptedException e) {
@@ -211,8 +210,8 @@ public class OutboxRelay {
 
     /**
      * Takes the relay's lock and, if this instance got it, reads the oldest rows after {@code from}, with the xmin
-     * and xmax of the snapshot it read them in (see {@link DeliveredFloor}), in one statement: the lock and the
-     * snapshot are always the one row of the left side, the rows (none if the lock is another instance's) the right.
+     * of the snapshot it read them in (see {@link DeliveredFloor}), in one statement: the lock and the xmin are
+     * always the one row of the left side, the rows (none if the lock is another instance's) the right.
      *
      * @return the rows in id order, or null when another instance holds the lock
      */
@@ -220,13 +219,11 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         boolean held = false;
         long xmin = 0;
-        long xmax = 0;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT l.held, l.xmin, l.xmax, o.id, o.event_id, o.topic, o.event_key, o.event_type, o.sequence,
+                SELECT l.held, l.xmin, o.id, o.event_id, o.topic, o.event_key, o.event_type, o.sequence,
                        o.occurred_at, o.payload
                 FROM (SELECT pg_try_advisory_xact_lock(?) AS held,
-                             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS xmin,
-                             CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text) AS bigint) AS xmax) l
+                             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS xmin) l
                 LEFT JOIN LATERAL (SELECT * FROM outbox_event WHERE l.held AND id > ? ORDER BY id LIMIT ?) o ON true
                 ORDER BY o.id""")) {
             ps.setLong(1, RELAY_LOCK);
@@ -236,7 +233,6 @@ public class OutboxRelay {
                 while (rs.next()) {
                     held = rs.getBoolean("held");
                     xmin = rs.getLong("xmin");
-                    xmax = rs.getLong("xmax");
                     if (rs.getObject("id") == null) {
                         continue; // the lock's row with no outbox row beside it
                     }
@@ -263,7 +259,7 @@ public class OutboxRelay {
             }
             pendingCountedAt = System.nanoTime();
         }
-        return new Batch(xmin, xmax, rows);
+        return new Batch(xmin, rows);
     }
 
     /** Sends the rows in order and returns the ids of the longest acknowledged prefix. */
@@ -294,20 +290,25 @@ public class OutboxRelay {
     }
 
     /**
-     * Deletes the delivered rows; the transaction then commits without waiting for its WAL to reach the disk. Safe
-     * for this transaction only: if PostgreSQL crashes before the WAL is flushed (a fraction of a second), the rows
-     * come back and are sent again, which at-least-once delivery allows and consumers skip by sequence. It saves a
-     * disk flush per round, which every event appended meanwhile waits for.
+     * Deletes the delivered rows and returns the transaction's xid (taken now, after the read: see
+     * {@link DeliveredFloor}), 0 when there was nothing to delete; the transaction then commits without waiting for
+     * its WAL to reach the disk. Safe for this transaction only: if PostgreSQL crashes before the WAL is flushed (a
+     * fraction of a second), the rows come back and are sent again, which at-least-once delivery allows and consumers
+     * skip by sequence. It saves a disk flush per round, which every event appended meanwhile waits for.
      */
-    private void delete(Connection c, List<Long> ids) throws SQLException {
+    private long delete(Connection c, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SET LOCAL synchronous_commit TO off; DELETE FROM outbox_event WHERE id = ANY (?)")) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            ps.setArray(1, array);
-            ps.execute();
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH deleted AS (DELETE FROM outbox_event WHERE id = ANY (?))
+                SELECT CAST(CAST(pg_current_xact_id() AS text) AS bigint),
+                       set_config('synchronous_commit', 'off', true)""")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -371,11 +372,11 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    /** An outbox row as sent: the envelope's attributes and its data, still in UTF-8. */
-    /** The rows one read returned, with its snapshot's xmin and xmax. */
-    private record Batch(long xmin, long xmax, List<Row> rows) {
+    /** The rows one read returned, with its snapshot's xmin. */
+    private record Batch(long xmin, List<Row> rows) {
     }
 
+    /** An outbox row as sent: the envelope's attributes and its data, still in UTF-8. */
     private record Row(long id, String topic, UUID eventId, String type, Instant time, String key, long sequence,
             byte[] data) {
     }
