@@ -298,23 +298,30 @@ class ReportingTest {
 
     /**
      * A body with a Content-Length is read on the event loop before the endpoint runs (service-infra's
-     * JsonBodyBuffer); a chunked one, with no length, streams to the worker thread as Quarkus REST reads it. Both
-     * are the same report.
+     * JsonBodyBuffer) over HTTP/1.1; a chunked one, with no length, and any body over HTTP/2 stream to the worker
+     * thread as Quarkus REST reads it. All are the same report.
      */
     @Test
     @TestSecurity(user = "khtc", roles = "reporter")
     @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
-    void aReportWithALengthOrSentInChunksIsAccepted() throws Exception {
+    void aReportWithALengthOrSentInChunksOverHttp1Or2IsAccepted() throws Exception {
         TestPlan plan = publishedPlan();
         byte[] json = new ObjectMapper().writeValueAsBytes(report("IN_PROGRESS", 30));
         URI reports = URI.create(api + "/tasks/" + plan.taskId(0) + "/reports");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (BodyPublisher body : List.of(BodyPublishers.ofByteArray(json),
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json)))) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(reports)
-                    .header("Content-Type", "application/json").POST(body).build(), BodyHandlers.ofString());
-            assertEquals(201, response.statusCode(), response.body());
-            assertTrue(response.body().contains("\"percentComplete\":30"), response.body());
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpClient http = HttpClient.newBuilder().version(version).build();
+            for (BodyPublisher body : List.of(BodyPublishers.ofByteArray(json),
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json)))) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(reports)
+                        .header("Content-Type", "application/json").POST(body).build(), BodyHandlers.ofString());
+                assertEquals(201, response.statusCode(), version + ": " + response.body());
+                assertTrue(response.body().contains("\"percentComplete\":30"), response.body());
+            }
+            // The HTTP/2 client upgrades its first request (h2c); the second goes over HTTP/2 itself.
+            HttpResponse<String> again = http.send(HttpRequest.newBuilder(reports).header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofByteArray(json)).build(), BodyHandlers.ofString());
+            assertEquals(201, again.statusCode(), version + ": " + again.body());
+            assertEquals(version, again.version());
         }
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,13 +24,15 @@ import io.vertx.ext.web.handler.BodyHandler;
  * unit posts (in a CPU profile of progress-service at the reporting peak, that wait and its wake-ups were about a
  * tenth of the service's CPU). With the body already in the routing context, Quarkus REST reads it from memory.
  * <p>
- * Only {@code POST}, {@code PUT} and {@code PATCH} requests with a JSON body and a {@code Content-Length} of at
+ * Only HTTP/1.x {@code POST}, {@code PUT} and {@code PATCH} requests with a JSON body and a {@code Content-Length} of at
  * most {@code par.http.buffer-json-body-size} (default 64 KiB; 0 turns this off) are read ahead; anything else, a
  * chunked body, an import file or a larger JSON document (which {@link JsonBodyLimit} may refuse), streams as
  * before.
  */
 @ApplicationScoped
 public class JsonBodyBuffer {
+
+    private static final String READ_AHEAD = JsonBodyBuffer.class.getName();
 
     private final long maxBytes;
 
@@ -42,18 +45,34 @@ public class JsonBodyBuffer {
         if (maxBytes <= 0) {
             return;
         }
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBytes).setPreallocateBodyBuffer(true);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBytes);
         router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).handler(rc -> {
             if (readsAhead(rc.request(), maxBytes)) {
+                rc.put(READ_AHEAD, Boolean.TRUE);
                 body.handle(rc);
             } else {
                 rc.next();
             }
         });
+        // The body handler leaves its exception handler on the request, which would fail the routing context (an
+        // ERROR in the log, a second response) when a client goes away while the endpoint is still running.
+        router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).handler(rc -> {
+            if (rc.get(READ_AHEAD) != null) {
+                rc.request().exceptionHandler(null);
+            }
+            rc.next();
+        });
     }
 
-    /** Whether the request carries a JSON body of a declared length between 1 byte and {@code maxBytes}. */
+    /**
+     * Whether the request is HTTP/1.x and carries a JSON body of a declared length between 1 byte and
+     * {@code maxBytes}. Not over HTTP/2: Quarkus REST pauses the request when it takes it over, which an HTTP/2
+     * stream whose body has been read refuses ("Request has already been read"); there the body streams as before.
+     */
     static boolean readsAhead(HttpServerRequest request, long maxBytes) {
+        if (request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0) {
+            return false;
+        }
         HttpMethod method = request.method();
         if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
             return false;
