@@ -104,6 +104,25 @@ class ReportValidationTest {
                 .contentType("application/problem+json");
     }
 
+    /** Above par.http.max-json-body-size (1 MiB) a JSON body is refused before it is read, whatever the type's case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonTypes")
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void jsonBodyAboveTheLimitIsTooLargeAndStoresNothing(String contentType) {
+        String body = "{\"status\": \"IN_PROGRESS\", \"percentComplete\": 10, \"comment\": \"" + "x".repeat(1_100_000) + "\"}";
+        given().contentType(contentType).body(body)
+                .when().post("/api/tasks/{task}/reports", plan.taskId(0))
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:par:problem:too-large"));
+        given().when().get("/api/tasks/{task}/reports", plan.taskId(0)).then().statusCode(200).body("", hasSize(0));
+    }
+
+    static Stream<String> jsonTypes() {
+        return Stream.of("application/json", "application/json; charset=UTF-8", "Application/JSON");
+    }
+
     @Test
     @TestSecurity(user = "khtc", roles = "reporter")
     @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))

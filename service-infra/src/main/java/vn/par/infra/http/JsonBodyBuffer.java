@@ -84,7 +84,7 @@ public class JsonBodyBuffer {
         return length > 0 && length <= maxBytes;
     }
 
-    /** {@code application/json} or a {@code +json} type, parameters (charset) aside. */
+    /** {@code application/json} or a {@code +json} type, parameters (charset) aside (also {@link JsonBodyLimit}'s test). */
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;

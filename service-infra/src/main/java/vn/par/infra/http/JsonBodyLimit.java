@@ -3,7 +3,7 @@ package vn.par.infra.http;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,8 +27,7 @@ public class JsonBodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> limit(ContainerRequestContext request) {
-        MediaType type = request.getMediaType();
-        if (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+        if (!JsonBodyBuffer.isJson(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
             return Optional.empty();
         }
         if (request.getLength() > maxBytes) {
