@@ -25,7 +25,7 @@ import java.util.ArrayDeque;
  * their xid before their id. As a net for anything that breaks those assumptions, a read starts from the beginning
  * now and then ({@code par.outbox.rescan-interval}, 10 s): a row the floor skipped waits at most that long.
  *
- * <p>Not thread-safe: the relay's one thread owns it.
+ * <p>Not thread-safe: the relay's one thread owns it; only {@link #floor()} may be read from other threads.
  */
 final class DeliveredFloor {
 
@@ -38,7 +38,8 @@ final class DeliveredFloor {
 
     private final ArrayDeque<Mark> waiting = new ArrayDeque<>();
     private final long rescanNanos;
-    private long floor;
+    /** Written by the relay's thread only; volatile so that {@link #floor()} can be read from others. */
+    private volatile long floor;
     private boolean rescanned;
     private long nextRescan;
     private long rescanStarted;

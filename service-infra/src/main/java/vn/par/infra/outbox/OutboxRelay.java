@@ -71,7 +71,6 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     /** Owned by the relay's thread, like everything {@link #relayBatch} touches. */
     private final DeliveredFloor floor;
-    private volatile long deliveredFloor;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
@@ -129,7 +128,7 @@ public class OutboxRelay {
      * For tests and diagnostics; read from another thread it may be a moment old.
      */
     public long deliveredFloor() {
-        return deliveredFloor;
+        return floor.floor();
     }
 
     /** Number of events waiting in the outbox at the last look. */
@@ -186,7 +185,6 @@ public class OutboxRelay {
                     pending.set(0);
                     c.commit();
                     floor.delivered(batch.xmin, from, false, 0, 0);
-                    deliveredFloor = floor.floor();
                     return 0;
                 }
                 List<Long> delivered = send(rows);
@@ -199,7 +197,6 @@ public class OutboxRelay {
                 }
                 floor.delivered(batch.xmin, from, rows.size() == config.batchSize(), rows.get(rows.size() - 1).id,
                         xid);
-                deliveredFloor = floor.floor();
                 return delivered.size();
             } catch (SQLException | RuntimeException | InterruptedException e) {
                 safeRollback(c);
