@@ -75,23 +75,37 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
      *                                 log and skip a record it can never apply instead of retrying forever
      */
     public static EventEnvelope from(ConsumerRecord<String, ?> record) {
+        Attributes a = attributesOf(record);
+        Object value = record.value();
+        String data = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+        return new EventEnvelope(a.id(), a.type(), a.source(), a.time(), a.key(), a.sequence(), data);
+    }
+
+    /**
+     * Reads only the attributes of a consumed event, for a consumer that parses the record's value itself (from
+     * its bytes, without a String in between).
+     *
+     * @throws MalformedEventException as {@link #from}
+     */
+    public static Attributes attributesOf(ConsumerRecord<String, ?> record) {
         Headers h = record.headers();
         try {
-            Object value = record.value();
-            String data = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
             String key = record.key() != null ? record.key() : required(h, H_SUBJECT);
-            return new EventEnvelope(
+            return new Attributes(
                     UUID.fromString(required(h, H_ID)),
                     required(h, H_TYPE),
                     required(h, H_SOURCE),
-                    Instant.parse(required(h, H_TIME)),
+                    EventTime.parse(required(h, H_TIME)),
                     key,
-                    Long.parseLong(required(h, H_SEQUENCE)),
-                    data);
+                    Long.parseLong(required(h, H_SEQUENCE)));
         } catch (RuntimeException e) {
             throw new MalformedEventException(
                     "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An event's attributes without its data; the fields mean what the envelope's do. */
+    public record Attributes(UUID id, String type, String source, Instant time, String key, long sequence) {
     }
 
     private static String required(Headers headers, String name) {
