@@ -1,13 +1,15 @@
 package vn.par.scoring.messaging;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.par.infra.events.EventEnvelope;
@@ -36,54 +38,60 @@ public class InputDecoder {
      * @throws MalformedEventException for a record that can never be applied (missing attribute, unreadable data);
      *                                 the caller logs and skips it
      */
-    public InputEvent decode(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = EventEnvelope.from(record);
+    public InputEvent decode(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope.Attributes attributes = EventEnvelope.attributesOf(record);
         try {
-            InputEvent.Meta meta = new InputEvent.Meta(UUID.fromString(envelope.key()), envelope.id(),
-                    envelope.sequence(), envelope.time());
+            InputEvent.Meta meta = new InputEvent.Meta(UUID.fromString(attributes.key()), attributes.id(),
+                    attributes.sequence(), attributes.time());
+            byte[] data = record.value();
+            if (data == null) {
+                throw new IllegalArgumentException("no data");
+            }
             return switch (record.topic()) {
-                case Topics.PLANS -> plan(meta, envelope);
-                case Topics.PROGRESS -> progress(meta, envelope);
+                case Topics.PLANS -> plan(meta, attributes.type(), data);
+                case Topics.PROGRESS -> progress(meta, attributes.type(), data);
                 default -> null;
             };
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MalformedEventException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " (" + envelope.type() + " " + envelope.id() + "): " + e.getMessage(), e);
+                    + record.offset() + " (" + attributes.type() + " " + attributes.id() + "): " + e.getMessage(), e);
         }
     }
 
-    private InputEvent plan(InputEvent.Meta meta, EventEnvelope envelope) throws JsonProcessingException {
-        if (!envelope.type().equals("PlanPublished") && !envelope.type().equals("PlanChanged")) {
+    private InputEvent plan(InputEvent.Meta meta, String type, byte[] data) throws IOException {
+        if (!type.equals("PlanPublished") && !type.equals("PlanChanged")) {
             return null;
         }
-        PlanSnapshot snapshot = json.readValue(envelope.data(), PlanSnapshot.class);
+        String snapshotJson = new String(data, StandardCharsets.UTF_8); // kept: the stored copy of the snapshot
+        PlanSnapshot snapshot = json.readValue(snapshotJson, PlanSnapshot.class);
         if (snapshot.planId() != null && !snapshot.planId().equals(meta.planId())) {
             throw new IllegalArgumentException("snapshot of plan " + snapshot.planId() + " under key " + meta.planId());
         }
         if (snapshot.version() < 1) {
             throw new IllegalArgumentException("snapshot without a version");
         }
-        return new InputEvent.PlanVersion(meta, snapshot, envelope.data());
+        return new InputEvent.PlanVersion(meta, snapshot, snapshotJson);
     }
 
-    private InputEvent progress(InputEvent.Meta meta, EventEnvelope envelope) throws JsonProcessingException {
-        switch (envelope.type()) {
+    /** Parsed from the record's bytes: the fields scoring does not read (a comment, say) never become Strings. */
+    private InputEvent progress(InputEvent.Meta meta, String type, byte[] data) throws IOException {
+        switch (type) {
             case "ProgressReported" -> {
-                ProgressReported data = json.readValue(envelope.data(), ProgressReported.class);
-                require(data.taskId(), "taskId");
-                require(data.status(), "status");
-                require(data.percentComplete(), "percentComplete");
+                ProgressReported report = json.readValue(data, ProgressReported.class);
+                require(report.taskId(), "taskId");
+                require(report.status(), "status");
+                require(report.percentComplete(), "percentComplete");
                 // changesTaskState is true exactly for lead reports; either flag saying otherwise means "not lead".
-                ReportRole role = "LEAD".equals(data.role()) && !Boolean.FALSE.equals(data.changesTaskState())
+                ReportRole role = "LEAD".equals(report.role()) && !Boolean.FALSE.equals(report.changesTaskState())
                         ? ReportRole.LEAD : ReportRole.COORDINATING;
-                return new InputEvent.Report(meta, data.taskId(), role,
-                        new TaskProgress(TaskStatus.valueOf(data.status()), data.percentComplete()));
+                return new InputEvent.Report(meta, report.taskId(), role,
+                        new TaskProgress(TaskStatus.valueOf(report.status()), report.percentComplete()));
             }
             case "SelfAssessed" -> {
-                SelfAssessed data = json.readValue(envelope.data(), SelfAssessed.class);
-                require(data.criterionCode(), "criterionCode");
-                require(data.points(), "points");
-                return new InputEvent.Assessment(meta, data.criterionCode(), data.points());
+                SelfAssessed assessment = json.readValue(data, SelfAssessed.class);
+                require(assessment.criterionCode(), "criterionCode");
+                require(assessment.points(), "points");
+                return new InputEvent.Assessment(meta, assessment.criterionCode(), assessment.points());
             }
             default -> {
                 return null;
@@ -97,12 +105,17 @@ public class InputDecoder {
         }
     }
 
-    /** The fields of {@code ProgressReported} that scoring reads. */
+    /**
+     * The fields of {@code ProgressReported} that scoring reads. The others are skipped unread: without
+     * {@code ignoreUnknown} Jackson copies each of them into a buffer before it drops them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record ProgressReported(String taskId, String role, Boolean changesTaskState, String status,
             Integer percentComplete) {
     }
 
-    /** The fields of {@code SelfAssessed} that scoring reads. */
+    /** The fields of {@code SelfAssessed} that scoring reads, the others skipped unread. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record SelfAssessed(String criterionCode, BigDecimal points) {
     }
 }

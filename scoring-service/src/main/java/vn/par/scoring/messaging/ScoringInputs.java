@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -66,7 +67,7 @@ public class ScoringInputs implements HealthCheck {
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     private volatile boolean running;
     private volatile boolean polling;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public ScoringInputs(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ScoringConfig config,
@@ -102,8 +103,8 @@ public class ScoringInputs implements HealthCheck {
     private void run() {
         long backoff = 0;
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                    new StringDeserializer())) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
                 consumer = c;
                 c.subscribe(List.of(Topics.PLANS, Topics.PROGRESS), new Rebalance(c));
                 polling = true;
@@ -112,7 +113,7 @@ public class ScoringInputs implements HealthCheck {
                 long committedAt = System.nanoTime();
                 try {
                     while (running) {
-                        ConsumerRecords<String, String> records = c.poll(config.pollTimeout());
+                        ConsumerRecords<String, byte[]> records = c.poll(config.pollTimeout());
                         if (!records.isEmpty()) {
                             apply(records);
                         }
@@ -142,9 +143,9 @@ public class ScoringInputs implements HealthCheck {
         polling = false;
     }
 
-    private void apply(ConsumerRecords<String, String> records) {
+    private void apply(ConsumerRecords<String, byte[]> records) {
         List<InputEvent> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 InputEvent event = decoder.decode(record);
                 if (event != null) {
@@ -156,12 +157,12 @@ public class ScoringInputs implements HealthCheck {
         }
         projections.apply(events); // retries until the database takes it; throws only when stopping
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, String>> of = records.records(tp);
+            List<ConsumerRecord<String, byte[]>> of = records.records(tp);
             applied.put(tp, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
         }
     }
 
-    private void commitAsync(KafkaConsumer<String, String> c) {
+    private void commitAsync(KafkaConsumer<String, byte[]> c) {
         if (applied.isEmpty() || applied.equals(lastCommitted)) {
             return; // nothing applied since the last commit
         }
@@ -177,7 +178,7 @@ public class ScoringInputs implements HealthCheck {
         });
     }
 
-    private static void commitSync(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private static void commitSync(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -192,9 +193,9 @@ public class ScoringInputs implements HealthCheck {
 
     /** Commits what was applied of partitions that move to another instance, and forgets them. */
     private final class Rebalance implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, String> c;
+        private final KafkaConsumer<String, byte[]> c;
 
-        Rebalance(KafkaConsumer<String, String> c) {
+        Rebalance(KafkaConsumer<String, byte[]> c) {
             this.c = c;
         }
 
