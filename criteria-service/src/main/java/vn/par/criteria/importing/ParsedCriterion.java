@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param baselinePoints    column (4), last year's points; {@code null} when the cell is empty
  * @param targetPoints      column (5), this year's target; {@code null} when the cell is empty
  * @param note              column (9), lines joined with a line feed; {@code null} when the cell is empty
+ * @param tasksText         column (6) as written, lines joined with a line feed, before it is split into tasks (a
+ *                          scoring rule stated there reads across tasks); {@code null} when the cell is empty
  * @param tasks             column (6), one entry per task; empty when the cell is empty
  * @param leadUnits         column (7), the unit names as written (not matched to known units)
  * @param coordinatingUnits column (8), the unit names as written
  */
 public record ParsedCriterion(RowLocation location, String code, String parentCode, String title,
-        BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints, String note,
+        BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints, String note, String tasksText,
         List<String> tasks, List<String> leadUnits, List<String> coordinatingUnits) {
 
     public ParsedCriterion {

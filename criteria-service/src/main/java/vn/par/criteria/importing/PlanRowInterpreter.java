@@ -177,7 +177,7 @@ final class PlanRowInterpreter {
         BigDecimal target = points(entry, cells.get(4), 4, "Điểm mục tiêu");
         if (entry.problems.isEmpty()) {
             entry.criterion = new ParsedCriterion(row.location(), entry.code, parentOf(entry.code), title,
-                    max, baseline, target, CellText.multiLine(cells.get(8)),
+                    max, baseline, target, CellText.multiLine(cells.get(8)), CellText.multiLine(cells.get(5)),
                     CellText.tasks(cells.get(5)), CellText.units(cells.get(6)), CellText.units(cells.get(7)));
         }
         return entry;
