@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * A plan as criteria-service publishes it on par.plans, built by the tests. The standard plan has one area
  * with two leaves; task 0 is led by KHTC with VP helping, task 1 is led by VP with KHTC and LDVL helping.
  */
 public final class TestPlan {
+
+    /** Numbers of rules stay exact decimals on their way to the event. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public final UUID id = UUID.randomUUID();
     public String status = "PUBLISHED";
@@ -40,6 +47,35 @@ public final class TestPlan {
         c.put("note", null);
         criteria.add(c);
         return this;
+    }
+
+    /** Gives the criterion a rule (canonical JSON, as criteria-service writes it) and its description. */
+    public TestPlan rule(String code, String ruleJson, String description) {
+        Map<String, Object> c = criterion(code);
+        try {
+            c.put("rule", JSON.readValue(ruleJson, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(ruleJson, e);
+        }
+        c.put("ruleDescription", description);
+        return this;
+    }
+
+    public TestPlan notApplicable(String code, String reason) {
+        criterion(code).put("applicable", false);
+        criterion(code).put("notApplicableReason", reason);
+        return this;
+    }
+
+    /** The lead units named on the criterion's own row. */
+    public TestPlan rowLeads(String code, List<String> units) {
+        criterion(code).put("leadUnits", units);
+        return this;
+    }
+
+    private Map<String, Object> criterion(String code) {
+        return criteria.stream().filter(c -> c.get("code").equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no criterion " + code));
     }
 
     public TestPlan task(String criterionCode, String description, List<String> leads, List<String> coordinating) {

@@ -33,4 +33,8 @@ public class SelfAssessment extends PanacheEntityBase {
     public Instant assessedAt;
     /** The {@code ce_sequence} of its {@code SelfAssessed} event: the order scoring-service applies them in. */
     public long eventSequence;
+    /** With {@code assessedBy}, identifies a retried MANUAL indicator; null without an Idempotency-Key. */
+    public String idempotencyKey;
+    /** SHA-256 of the indicator request the key was first used with. */
+    public String requestHash;
 }

@@ -1,10 +1,12 @@
 package vn.par.progress.assessment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,14 +17,20 @@ import vn.par.infra.outbox.Outbox;
 import vn.par.infra.problem.ProblemException;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.UnitScope;
+import vn.par.progress.plan.OpenLeaf;
 import vn.par.progress.plan.Plan;
 import vn.par.progress.plan.PlanCriterion;
 import vn.par.progress.plan.PlanIndex;
-import vn.par.progress.plan.PlanIndex.KnownCriterion;
-import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.report.Evidence;
+import vn.par.progress.rule.Fact;
+import vn.par.progress.rule.FactCheck;
+import vn.par.progress.rule.Points;
+import vn.par.progress.rule.RuleType;
 
-/** Self-assessment (tự chấm điểm): a lead unit claims points for a leaf criterion; the latest claim counts. */
+/**
+ * Self-assessment (tự chấm điểm): a lead unit claims points for a leaf scored {@code MANUAL}; the latest claim
+ * counts. A {@code MANUAL} indicator is one too ({@link #record}).
+ */
 @ApplicationScoped
 public class SelfAssessmentService {
 
@@ -37,43 +45,50 @@ public class SelfAssessmentService {
     @Transactional
     public SelfAssessmentView assess(Caller caller, UUID planId, String code, SelfAssessmentRequest request) {
         List<Evidence> evidence = Evidence.listOf(request.evidence());
-        KnownPlan plan = index.plan(planId).orElseThrow(() -> ProblemException.notFound(
-                "Không có kế hoạch " + planId + " (hoặc kế hoạch chưa được công bố)."));
-        KnownCriterion criterion = plan.criteria().get(code);
-        if (criterion == null) {
-            throw ProblemException.notFound("Kế hoạch không có tiêu chí " + code + ".");
+        OpenLeaf leaf = OpenLeaf.find(index, planId, code, "tự chấm điểm");
+        RuleType type = leaf.criterion().rule().type();
+        if (type != RuleType.MANUAL) {
+            throw ProblemException.conflict("Tiêu chí " + code + " chấm theo " + FactCheck.describe(type)
+                    + ", không theo điểm tự chấm: đơn vị hãy báo cáo chỉ số của tiêu chí ("
+                    + type.members().stream().map(FactCheck::label).collect(Collectors.joining(", "))
+                    + ") thay cho tự chấm điểm; điểm được tính từ chỉ số theo quy tắc.");
         }
-        if (!plan.open()) {
-            throw ProblemException.conflict("Kế hoạch không còn ở trạng thái đã công bố (" + plan.status()
-                    + "), nên không nhận tự chấm điểm mới.");
-        }
-        if (!criterion.leaf()) {
-            throw ProblemException.badRequest("code", "Tiêu chí " + code + " có tiêu chí con: chỉ tự chấm điểm các tiêu chí "
-                    + "không có tiêu chí con; điểm của tiêu chí " + code + " là tổng điểm các tiêu chí con.");
-        }
-        UnitScope.ActingUnit acting = UnitScope.resolve(caller, request.unit(), criterion.leadUnits(), List.of(),
+        UnitScope.ActingUnit acting = UnitScope.resolve(caller, request.unit(), leaf.criterion().leadUnits(), List.of(),
                 "tiêu chí " + code);
-        if (request.points().compareTo(criterion.maxPoints()) > 0) {
-            throw ProblemException.badRequest("points", "Điểm tự chấm " + Points.plain(request.points())
-                    + " vượt điểm tối đa " + Points.plain(criterion.maxPoints()) + " của tiêu chí " + code + ".");
-        }
+        Fact fact = FactCheck.check(leaf.criterion().rule(), Fact.points(request.points()), leaf.criterion().maxPoints(),
+                code);
+        SelfAssessment assessment = record(planId, code, acting.unit(), caller.person(), fact.points(), request.comment(),
+                evidence, null, null);
+        return SelfAssessmentView.of(assessment, titleOf(planId, code));
+    }
+
+    /**
+     * Stores a self-assessment checked by the caller, with its {@code SelfAssessed} event, in the caller's transaction.
+     * A second one with the same {@code assessedBy} and {@code idempotencyKey} fails here with the unique violation
+     * of {@code self_assessment_idempotency}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SelfAssessment record(UUID planId, String code, String unit, String person, BigDecimal points, String comment,
+            List<Evidence> evidence, String idempotencyKey, String requestHash) {
         SelfAssessment assessment = new SelfAssessment();
         assessment.id = UUID.randomUUID();
         assessment.planId = planId;
-        assessment.criterionCode = criterion.code();
-        assessment.unit = acting.unit();
-        assessment.points = request.points();
-        assessment.comment = request.comment();
+        assessment.criterionCode = code;
+        assessment.unit = unit;
+        assessment.points = points;
+        assessment.comment = comment;
         assessment.evidence = evidence;
-        assessment.assessedBy = caller.person();
+        assessment.assessedBy = person;
         assessment.assessedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assessment.idempotencyKey = idempotencyKey;
+        assessment.requestHash = requestHash;
         // The event first: its sequence, stored with the row, is what "latest" means here and in scoring-service.
         EventEnvelope event = outbox.append(Topics.PROGRESS, planId.toString(), SelfAssessed.TYPE,
                 new SelfAssessed(assessment.id, planId, assessment.criterionCode, assessment.unit,
                         Points.plain(assessment.points), assessment.assessedBy, assessment.assessedAt));
         assessment.eventSequence = event.sequence();
-        assessment.persist();
-        return SelfAssessmentView.of(assessment, titleOf(planId, code));
+        assessment.persistAndFlush();
+        return assessment;
     }
 
     public SelfAssessmentView one(UUID planId, UUID assessmentId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import vn.par.progress.report.Evidence;
+import vn.par.progress.rule.Points;
 
 /** A stored self-assessment, as the API returns it. */
 public record SelfAssessmentView(UUID id, UUID planId, String criterionCode, String criterionTitle, String unit,

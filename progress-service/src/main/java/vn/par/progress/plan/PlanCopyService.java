@@ -13,8 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.logging.Log;
 import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
+import vn.par.progress.rule.Rule;
 
 /**
  * Keeps this service's copy of the published plans in the database: applies snapshots from {@code par.plans}. The
@@ -22,6 +26,12 @@ import vn.par.progress.plan.PlanSnapshot.InvalidSnapshotException;
  */
 @ApplicationScoped
 public class PlanCopyService {
+
+    private final ObjectMapper json;
+
+    public PlanCopyService(ObjectMapper json) {
+        this.json = json;
+    }
 
     /**
      * Replaces the copy of the plan by the snapshot, unless the copy is already at that version or a newer one
@@ -77,7 +87,28 @@ public class PlanCopyService {
                 throw new InvalidSnapshotException("criterion " + c.code() + " has an impossible maximum " + criterion.maxPoints);
             }
             criterion.position = position++;
+            criterion.rule = criterion.leaf ? ruleOf(c) : null;
+            criterion.ruleDescription = criterion.leaf ? c.ruleDescription() : null;
+            criterion.applicable = c.applicable() == null || c.applicable();
+            criterion.notApplicableReason = criterion.applicable ? null : c.notApplicableReason();
+            criterion.leadUnits = unitCodes(c.leadUnits()).toArray(String[]::new);
             criterion.persist();
+        }
+    }
+
+    /**
+     * The leaf's rule as JSON text, once it is known to be readable: a snapshot whose rule breaks the contract is
+     * refused whole rather than leaving a leaf nobody can report on.
+     */
+    private String ruleOf(PlanSnapshot.Criterion c) {
+        if (c.rule() == null || c.rule().isNull()) {
+            return null;
+        }
+        try {
+            Rule.ofLeaf(c.rule());
+            return json.writeValueAsString(c.rule());
+        } catch (Rule.UnreadableRuleException | JsonProcessingException e) {
+            throw new InvalidSnapshotException("criterion " + c.code() + ": " + e.getMessage());
         }
     }
 

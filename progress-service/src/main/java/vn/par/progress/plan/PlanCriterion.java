@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A criterion of a plan's latest version. {@code maxPoints} is the derived maximum, the one scoring uses. */
@@ -29,6 +32,16 @@ public class PlanCriterion extends PanacheEntityBase {
     public boolean leaf;
     public BigDecimal maxPoints;
     public int position;
+    /** A leaf's rule as the snapshot wrote it (canonical JSON); null for a parent and in snapshots from before rules. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String rule;
+    /** The rule in Vietnamese words, from the snapshot, for people to read. */
+    public String ruleDescription;
+    /** False when the leaf does not count this year (không áp dụng). */
+    public boolean applicable;
+    public String notApplicableReason;
+    /** The lead units named on the criterion's own row: who reports a leaf that has no task. */
+    public String[] leadUnits;
 
     public static class Key implements Serializable {
         public UUID planId;

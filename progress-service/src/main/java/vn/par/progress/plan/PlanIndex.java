@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.par.progress.rule.Rule;
+
 /**
  * What the report path needs to know about the plans, in memory: which plan and criterion a task belongs to, its
  * lead and coordinating units, whether its plan takes reports, and each criterion's maximum. A plan is read from
@@ -28,8 +30,15 @@ public class PlanIndex {
             List<String> coordinatingUnits) {
     }
 
-    /** A criterion; {@code leadUnits} are the lead units of its active tasks (who may self-assess it). */
-    public record KnownCriterion(String code, boolean leaf, BigDecimal maxPoints, List<String> leadUnits) {
+    /**
+     * A criterion. {@code leadUnits} may report its indicators (and self-assess it): the lead units of its active
+     * tasks, or, when these name none, the lead units of the criterion's own row.
+     *
+     * @param rule       how a leaf is scored; null for a parent
+     * @param applicable false when the leaf does not count this year (không áp dụng)
+     */
+    public record KnownCriterion(String code, boolean leaf, BigDecimal maxPoints, List<String> leadUnits, Rule rule,
+            boolean applicable) {
     }
 
     public record KnownPlan(UUID id, long version, String status, Map<String, KnownCriterion> criteria) {

@@ -16,9 +16,13 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.par.progress.plan.PlanIndex.KnownCriterion;
 import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.plan.PlanIndex.KnownTask;
+import vn.par.progress.rule.Rule;
 
 /**
  * Reads one plan's copy from the database in the shape the {@link PlanIndex} holds. Only scalar columns are
@@ -32,9 +36,11 @@ public class PlanIndexLoader {
     }
 
     private final Session session;
+    private final ObjectMapper json;
 
-    public PlanIndexLoader(Session session) {
+    public PlanIndexLoader(Session session, ObjectMapper json) {
         this.session = session;
+        this.json = json;
     }
 
     /** The plan's copy as committed now, or empty if this service holds no such plan. */
@@ -48,7 +54,8 @@ public class PlanIndexLoader {
             return Optional.empty();
         }
         List<Object[]> criteria = session.createSelectionQuery(
-                "select code, leaf, maxPoints from PlanCriterion where planId = :id order by position", Object[].class)
+                "select code, leaf, maxPoints, rule, applicable, leadUnits from PlanCriterion where planId = :id order by position",
+                Object[].class)
                 .setParameter("id", planId).getResultList();
         List<Object[]> tasks = session.createSelectionQuery(
                 "select id, criterionCode, leadUnits, coordinatingUnits from Task where planId = :id and active = true",
@@ -65,8 +72,11 @@ public class PlanIndexLoader {
         Map<String, KnownCriterion> knownCriteria = new LinkedHashMap<>();
         for (Object[] c : criteria) {
             String code = (String) c[0];
-            knownCriteria.put(code, new KnownCriterion(code, (Boolean) c[1], (BigDecimal) c[2],
-                    List.copyOf(leadsByCriterion.getOrDefault(code, Set.of()))));
+            boolean leaf = (Boolean) c[1];
+            Set<String> leads = leadsByCriterion.get(code);
+            knownCriteria.put(code, new KnownCriterion(code, leaf, (BigDecimal) c[2],
+                    leads == null || leads.isEmpty() ? interned((String[]) c[5]) : List.copyOf(leads),
+                    leaf ? rule((String) c[3]) : null, (Boolean) c[4]));
         }
         KnownPlan plan = new KnownPlan(planId, (Long) head[0], (String) head[1], knownCriteria);
         return Optional.of(new LoadedPlan(plan, known));
@@ -77,6 +87,15 @@ public class PlanIndexLoader {
     public Optional<UUID> planOfTask(UUID taskId) {
         return Optional.ofNullable(session.createSelectionQuery("select planId from Task where id = :id", UUID.class)
                 .setParameter("id", taskId).getSingleResultOrNull());
+    }
+
+    /** A leaf's rule as stored by {@link PlanCopyService}, which only stores rules it can read. */
+    private Rule rule(String stored) {
+        try {
+            return Rule.ofLeaf(stored == null ? null : json.readTree(stored));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored rule is not JSON: " + stored, e);
+        }
     }
 
     /** Unit codes repeat across thousands of tasks: one String per code keeps the index small. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The data of a {@code PlanPublished} or {@code PlanChanged} event: a full snapshot of the plan (see
  * EVENTS-DRAFT.md). Only what progress-service needs is read; other members are ignored.
@@ -19,7 +21,16 @@ public record PlanSnapshot(UUID planId, Long version, String status, Agency agen
     public record Agency(String id, String name) {
     }
 
-    public record Criterion(String code, String parentCode, String title, Boolean leaf, Derived derived) {
+    /**
+     * A criterion. Snapshots from before scoring rules have no {@code rule}, {@code ruleDescription},
+     * {@code applicable}, {@code notApplicableReason} or {@code leadUnits}: a leaf is then scored {@code MANUAL},
+     * applicable, with no lead units of its own row.
+     *
+     * @param rule      the canonical rule of a leaf (docs/contracts/scoring-rules.md), null for a parent
+     * @param leadUnits the lead units named on the criterion's own row, groups expanded
+     */
+    public record Criterion(String code, String parentCode, String title, Boolean leaf, Derived derived, JsonNode rule,
+            String ruleDescription, Boolean applicable, String notApplicableReason, List<String> leadUnits) {
     }
 
     /** The values to score with: never null in a well-formed snapshot. */
