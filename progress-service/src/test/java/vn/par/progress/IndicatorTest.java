@@ -43,61 +43,11 @@ class IndicatorTest {
     /** Numbers read back exactly: {@code 3.542857142857142857142857142857143} is not a double. */
     private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    static final String TIERS = """
-            {"type":"TIERS","options":[{"key":"NO_VIOLATION","label":"Không có sai phạm","points":1},
-              {"key":"VIOLATION","label":"Có sai phạm","points":0}]}""";
-    static final String BRACKETS = """
-            {"type":"BRACKETS","brackets":[{"min":8,"minInclusive":true,"max":null,"maxInclusive":false,"points":2},
-              {"min":4,"minInclusive":true,"max":8,"maxInclusive":false,"points":1},
-              {"min":null,"minInclusive":true,"max":4,"maxInclusive":false,"points":0}]}""";
-    static final String RATIO = "{\"type\":\"RATIO\",\"fullAt\":70,\"whenNoCases\":\"FULL\"}";
-    static final String COUNT = "{\"type\":\"COUNT\",\"perUnit\":1}";
-    static final String DEDUCTION = "{\"type\":\"DEDUCTION\",\"perViolation\":0.5}";
-    static final String SURVEY = "{\"type\":\"SURVEY\"}";
-    static final String MANUAL = "{\"type\":\"MANUAL\"}";
-
     @Inject
     PlanIndex index;
 
-    /**
-     * Area 7 with a leaf per rule type, each led by KHTC with VP helping; 7.8 is not applicable; 7.9 has no task and
-     * names LDVL as lead on its own row.
-     */
-    static TestPlan rulesPlan() {
-        return new TestPlan()
-                .criterion("7", null, "THỰC HIỆN CÁC NHIỆM VỤ KHÁC", false, "19")
-                .criterion("7.1", "7", "Thanh tra, kiểm tra", true, "1")
-                .criterion("7.2", "7", "Tỷ lệ hồ sơ trực tuyến", true, "4")
-                .criterion("7.3", "7", "Tin, bài viết về CCHC", true, "2")
-                .criterion("7.4", "7", "Sáng kiến CCHC", true, "3")
-                .criterion("7.5", "7", "Chấp hành kỷ luật", true, "1")
-                .criterion("7.6", "7", "Mức độ hài lòng", true, "2")
-                .criterion("7.7", "7", "Tự đánh giá", true, "3")
-                .criterion("7.8", "7", "Cải cách tài chính công", true, "1")
-                .criterion("7.9", "7", "Giải quyết việc làm", true, "2")
-                .rule("7.1", TIERS, "Không có sai phạm: 1 điểm; Có sai phạm: 0 điểm")
-                .rule("7.2", RATIO, "Tỷ lệ hồ sơ trực tuyến × 4 điểm, đủ điểm từ 70%")
-                .rule("7.3", BRACKETS, "Từ 8 tin trở lên: 2 điểm; từ 4 đến dưới 8: 1 điểm; dưới 4: 0 điểm")
-                .rule("7.4", COUNT, "Mỗi sáng kiến 1 điểm, tối đa 3 điểm")
-                .rule("7.5", DEDUCTION, "Mỗi vi phạm trừ 0,5 điểm")
-                .rule("7.6", SURVEY, "Điều tra xã hội học")
-                .rule("7.7", MANUAL, "Tự chấm điểm")
-                .rule("7.8", RATIO, "Tỷ lệ")
-                .rule("7.9", COUNT, "Mỗi việc 1 điểm")
-                .notApplicable("7.8", "Sở không có đơn vị sự nghiệp tự chủ tài chính")
-                .rowLeads("7.9", List.of("LDVL"))
-                .task("7.1", "Không để xảy ra sai phạm", List.of("KHTC"), List.of("VP"))
-                .task("7.2", "Tăng tỷ lệ hồ sơ trực tuyến", List.of("KHTC"), List.of("VP"))
-                .task("7.3", "Viết tin bài", List.of("KHTC"), List.of("VP"))
-                .task("7.4", "Sáng kiến", List.of("KHTC"), List.of("VP"))
-                .task("7.5", "Kỷ luật", List.of("KHTC"), List.of("VP"))
-                .task("7.6", "Khảo sát", List.of("KHTC"), List.of("VP"))
-                .task("7.7", "Tự đánh giá", List.of("KHTC"), List.of("VP"))
-                .task("7.8", "Tài chính công", List.of("KHTC"), List.of("VP"));
-    }
-
     private TestPlan published() {
-        TestPlan plan = rulesPlan();
+        TestPlan plan = TestPlan.withRules();
         Broker.publish(plan, 1, index);
         return plan;
     }
@@ -361,7 +311,7 @@ class IndicatorTest {
         Map<String, Object> ratio = leaf(plan, "7.2");
         assertEquals("Tỷ lệ hồ sơ trực tuyến", ratio.get("criterionTitle"));
         assertEquals("7", ratio.get("areaCode"));
-        assertEquals(exact(RATIO), ratio.get("rule"));
+        assertEquals(exact(TestPlan.RATIO), ratio.get("rule"));
         assertEquals("Tỷ lệ hồ sơ trực tuyến × 4 điểm, đủ điểm từ 70%", ratio.get("ruleDescription"));
         assertEquals(true, ratio.get("applicable"));
         assertNumber("4", ratio.get("maxPoints"));
@@ -379,7 +329,7 @@ class IndicatorTest {
 
         // The rule of 7.4 becomes MANUAL: the count is kept in the history but no longer counts, until a
         // self-assessment does.
-        Broker.publish(plan.rule("7.4", MANUAL, "Tự chấm điểm"), 2, index);
+        Broker.publish(plan.rule("7.4", TestPlan.MANUAL, "Tự chấm điểm"), 2, index);
         Map<String, Object> manual = leaf(plan, "7.4");
         assertNull(manual.get("latest"));
         assertNull(manual.get("points"));

@@ -6,8 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +30,10 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import vn.par.progress.plan.PlanCopyService;
 import vn.par.progress.plan.PlanIndex;
+import vn.par.progress.plan.PlanIndex.KnownCriterion;
 import vn.par.progress.plan.PlanSnapshot;
+import vn.par.progress.rule.Rule;
+import vn.par.progress.rule.RuleType;
 import vn.par.stack.testing.TestInfra;
 
 /** progress-service learns plans from par.plans only, and keeps the newest version of each. */
@@ -166,5 +173,43 @@ class PlanCopyTest {
         given().when().get("/api/plans/{plan}/self-assessments", plan.id).then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].criterionCode", equalTo("1.1"));
+    }
+
+    @Test
+    void rulesApplicabilityAndTheLeadUnitsOfARowReachTheIndex() {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+        Map<String, KnownCriterion> criteria = index.plan(plan.id).orElseThrow().criteria();
+        Rule.Ratio ratio = assertInstanceOf(Rule.Ratio.class, criteria.get("7.2").rule());
+        assertEquals(new BigDecimal("70"), ratio.fullAt());
+        assertEquals(RuleType.TIERS, criteria.get("7.1").rule().type());
+        assertNull(criteria.get("7").rule(), "a parent has no rule");
+        assertFalse(criteria.get("7.8").applicable());
+        assertTrue(criteria.get("7.2").applicable());
+        assertEquals(List.of("KHTC"), criteria.get("7.2").leadUnits(), "the lead units of the leaf's tasks");
+        assertEquals(List.of("LDVL"), criteria.get("7.9").leadUnits(), "without tasks, the lead units of its row");
+
+        // A snapshot from before rules: every leaf is MANUAL and applicable.
+        TestPlan old = TestPlan.standard();
+        Broker.publish(old, 1, index);
+        KnownCriterion leaf = index.plan(old.id).orElseThrow().criteria().get("1.1");
+        assertEquals(RuleType.MANUAL, leaf.rule().type());
+        assertTrue(leaf.applicable());
+    }
+
+    @Test
+    void aSnapshotWithARuleThatCannotBeReadIsSkipped() throws Exception {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+        plan.rule("7.2", "{\"type\":\"FORMULA\",\"expression\":\"a/b\"}", "Công thức");
+        PlanSnapshot unreadable = json.readValue(json.writeValueAsString(plan.snapshot(2)), PlanSnapshot.class).checked();
+        assertEquals("criterion 7.2: rule.type FORMULA is not a known rule type",
+                assertThrows(PlanSnapshot.InvalidSnapshotException.class, () -> plans.apply(unreadable)).getMessage());
+
+        // Through the broker: skipped, and the next good snapshot applies.
+        Broker.send(plan, 2);
+        plan.rule("7.2", TestPlan.COUNT, "Mỗi hồ sơ 1 điểm");
+        Broker.publish(plan, 3, index);
+        assertEquals(RuleType.COUNT, index.plan(plan.id).orElseThrow().criteria().get("7.2").rule().type());
     }
 }

@@ -13,12 +13,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A plan as criteria-service publishes it on par.plans, built by the tests. The standard plan has one area
- * with two leaves; task 0 is led by KHTC with VP helping, task 1 is led by VP with KHTC and LDVL helping.
+ * with two leaves; task 0 is led by KHTC with VP helping, task 1 is led by VP with KHTC and LDVL helping. The plan
+ * {@link #withRules()} has a leaf per scoring rule type.
  */
 public final class TestPlan {
 
     /** Numbers of rules stay exact decimals on their way to the event. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** Rules as criteria-service writes them (docs/contracts/scoring-rules.md). */
+    public static final String TIERS = """
+            {"type":"TIERS","options":[{"key":"NO_VIOLATION","label":"Không có sai phạm","points":1},
+              {"key":"VIOLATION","label":"Có sai phạm","points":0}]}""";
+    public static final String BRACKETS = """
+            {"type":"BRACKETS","brackets":[{"min":8,"minInclusive":true,"max":null,"maxInclusive":false,"points":2},
+              {"min":4,"minInclusive":true,"max":8,"maxInclusive":false,"points":1},
+              {"min":null,"minInclusive":true,"max":4,"maxInclusive":false,"points":0}]}""";
+    public static final String RATIO = "{\"type\":\"RATIO\",\"fullAt\":70,\"whenNoCases\":\"FULL\"}";
+    public static final String COUNT = "{\"type\":\"COUNT\",\"perUnit\":1}";
+    public static final String DEDUCTION = "{\"type\":\"DEDUCTION\",\"perViolation\":0.5}";
+    public static final String SURVEY = "{\"type\":\"SURVEY\"}";
+    public static final String MANUAL = "{\"type\":\"MANUAL\"}";
 
     public final UUID id = UUID.randomUUID();
     public String status = "PUBLISHED";
@@ -32,6 +47,43 @@ public final class TestPlan {
                 .criterion("1.2", "1", "Tuyên truyền CCHC", true, "7")
                 .task("1.1", "Hoàn thành kế hoạch CCHC năm", List.of("KHTC"), List.of("VP"))
                 .task("1.2", "Tuyên truyền về cải cách hành chính", List.of("VP"), List.of("KHTC", "LDVL"));
+    }
+
+    /**
+     * Area 7 with a leaf per rule type, each led by KHTC with VP helping; 7.8 is not applicable; 7.9 has no task and
+     * names LDVL as lead on its own row.
+     */
+    public static TestPlan withRules() {
+        return new TestPlan()
+                .criterion("7", null, "THỰC HIỆN CÁC NHIỆM VỤ KHÁC", false, "19")
+                .criterion("7.1", "7", "Thanh tra, kiểm tra", true, "1")
+                .criterion("7.2", "7", "Tỷ lệ hồ sơ trực tuyến", true, "4")
+                .criterion("7.3", "7", "Tin, bài viết về CCHC", true, "2")
+                .criterion("7.4", "7", "Sáng kiến CCHC", true, "3")
+                .criterion("7.5", "7", "Chấp hành kỷ luật", true, "1")
+                .criterion("7.6", "7", "Mức độ hài lòng", true, "2")
+                .criterion("7.7", "7", "Tự đánh giá", true, "3")
+                .criterion("7.8", "7", "Cải cách tài chính công", true, "1")
+                .criterion("7.9", "7", "Giải quyết việc làm", true, "2")
+                .rule("7.1", TIERS, "Không có sai phạm: 1 điểm; Có sai phạm: 0 điểm")
+                .rule("7.2", RATIO, "Tỷ lệ hồ sơ trực tuyến × 4 điểm, đủ điểm từ 70%")
+                .rule("7.3", BRACKETS, "Từ 8 tin trở lên: 2 điểm; từ 4 đến dưới 8: 1 điểm; dưới 4: 0 điểm")
+                .rule("7.4", COUNT, "Mỗi sáng kiến 1 điểm, tối đa 3 điểm")
+                .rule("7.5", DEDUCTION, "Mỗi vi phạm trừ 0,5 điểm")
+                .rule("7.6", SURVEY, "Điều tra xã hội học")
+                .rule("7.7", MANUAL, "Tự chấm điểm")
+                .rule("7.8", RATIO, "Tỷ lệ")
+                .rule("7.9", COUNT, "Mỗi việc 1 điểm")
+                .notApplicable("7.8", "Sở không có đơn vị sự nghiệp tự chủ tài chính")
+                .rowLeads("7.9", List.of("LDVL"))
+                .task("7.1", "Không để xảy ra sai phạm", List.of("KHTC"), List.of("VP"))
+                .task("7.2", "Tăng tỷ lệ hồ sơ trực tuyến", List.of("KHTC"), List.of("VP"))
+                .task("7.3", "Viết tin bài", List.of("KHTC"), List.of("VP"))
+                .task("7.4", "Sáng kiến", List.of("KHTC"), List.of("VP"))
+                .task("7.5", "Kỷ luật", List.of("KHTC"), List.of("VP"))
+                .task("7.6", "Khảo sát", List.of("KHTC"), List.of("VP"))
+                .task("7.7", "Tự đánh giá", List.of("KHTC"), List.of("VP"))
+                .task("7.8", "Tài chính công", List.of("KHTC"), List.of("VP"));
     }
 
     public TestPlan criterion(String code, String parent, String title, boolean leaf, String maxPoints) {

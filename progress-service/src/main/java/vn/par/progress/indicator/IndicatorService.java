@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,9 +101,19 @@ public class IndicatorService {
         if (Plan.findById(planId) == null) {
             throw ProblemException.notFound("Không có kế hoạch " + planId + " (hoặc kế hoạch chưa được công bố).");
         }
-        Map<String, List<Ranked>> facts = recentFacts(planId);
-        List<LeafIndicators> leaves = new ArrayList<>();
-        for (PlanCriterion c : PlanCriterion.<PlanCriterion>list("planId = ?1 and leaf = true", Sort.by("position"), planId)) {
+        return leaves(PlanCriterion.list("planId = ?1 and leaf = true", Sort.by("position"), planId),
+                recentFacts(planId, null));
+    }
+
+    /** One leaf of the plan as {@link #plan} shows it, or empty when the plan has no such leaf. */
+    public Optional<LeafIndicators> leaf(UUID planId, String code) {
+        List<PlanCriterion> leaf = PlanCriterion.list("planId = ?1 and code = ?2 and leaf = true", planId, code);
+        return leaf.isEmpty() ? Optional.empty() : Optional.of(leaves(leaf, recentFacts(planId, code)).get(0));
+    }
+
+    private List<LeafIndicators> leaves(List<PlanCriterion> criteria, Map<String, List<Ranked>> facts) {
+        List<LeafIndicators> leaves = new ArrayList<>(criteria.size());
+        for (PlanCriterion c : criteria) {
             JsonNode ruleJson = ruleJson(c.rule);
             Rule rule = Rule.ofLeaf(ruleJson);
             List<Ranked> ofLeaf = facts.getOrDefault(c.code, List.of()).stream()
@@ -132,33 +143,38 @@ public class IndicatorService {
     }
 
     /**
-     * The newest {@value #HISTORY} indicators of each leaf and type, and self-assessments of each leaf: enough for
-     * each leaf's history and for the latest of whatever type its rule has now.
+     * The newest {@value #HISTORY} indicators of each leaf and type, and self-assessments of each leaf (of the leaf
+     * {@code code} only, unless null): enough for each leaf's history and for the latest of whatever type its rule
+     * has now.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, List<Ranked>> recentFacts(UUID planId) {
+    private static Map<String, List<Ranked>> recentFacts(UUID planId, String code) {
+        String ofLeaf = code == null ? "" : " AND criterion_code = :code";
         Map<String, List<Ranked>> facts = new HashMap<>();
-        List<Indicator> indicators = Indicator.getEntityManager().createNativeQuery("""
+        Query indicators = Indicator.getEntityManager().createNativeQuery("""
                 SELECT i.* FROM indicator i WHERE i.id IN (
                     SELECT id FROM (
                         SELECT id, row_number() OVER (PARTITION BY criterion_code, rule_type ORDER BY event_sequence DESC) AS n
-                        FROM indicator WHERE plan_id = :plan) ranked
-                    WHERE n <= :history)""", Indicator.class)
-                .setParameter("plan", planId).setParameter("history", HISTORY).getResultList();
-        for (Indicator i : indicators) {
+                        FROM indicator WHERE plan_id = :plan%s) ranked
+                    WHERE n <= :history)""".formatted(ofLeaf), Indicator.class);
+        for (Indicator i : (List<Indicator>) bind(indicators, planId, code).getResultList()) {
             facts.computeIfAbsent(i.criterionCode, c -> new ArrayList<>()).add(new Ranked(i.eventSequence, IndicatorView.of(i)));
         }
-        List<SelfAssessment> assessments = SelfAssessment.getEntityManager().createNativeQuery("""
+        Query assessments = SelfAssessment.getEntityManager().createNativeQuery("""
                 SELECT a.* FROM self_assessment a WHERE a.id IN (
                     SELECT id FROM (
                         SELECT id, row_number() OVER (PARTITION BY criterion_code ORDER BY event_sequence DESC) AS n
-                        FROM self_assessment WHERE plan_id = :plan) ranked
-                    WHERE n <= :history)""", SelfAssessment.class)
-                .setParameter("plan", planId).setParameter("history", HISTORY).getResultList();
-        for (SelfAssessment a : assessments) {
+                        FROM self_assessment WHERE plan_id = :plan%s) ranked
+                    WHERE n <= :history)""".formatted(ofLeaf), SelfAssessment.class);
+        for (SelfAssessment a : (List<SelfAssessment>) bind(assessments, planId, code).getResultList()) {
             facts.computeIfAbsent(a.criterionCode, c -> new ArrayList<>()).add(new Ranked(a.eventSequence, IndicatorView.of(a)));
         }
         return facts;
+    }
+
+    private static Query bind(Query query, UUID planId, String code) {
+        query.setParameter("plan", planId).setParameter("history", HISTORY);
+        return code == null ? query : query.setParameter("code", code);
     }
 
     /** The stored rule as JSON; a leaf copied from a snapshot without rules is {@code MANUAL}. */

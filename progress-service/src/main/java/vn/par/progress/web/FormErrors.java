@@ -12,6 +12,7 @@ import jakarta.validation.Path;
 
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.progress.rule.FactCheck;
 
 /**
  * What is wrong with a submitted form, by field, in the API's own words: the Bean Validation messages of the
@@ -110,9 +111,8 @@ public final class FormErrors {
             case "percentComplete" -> "Tỷ lệ hoàn thành (%)";
             case "comment" -> "Ghi chú";
             case "evidence" -> "Danh sách tài liệu kiểm chứng";
-            case "points" -> "Điểm tự chấm";
             case "unit" -> "Đơn vị";
-            default -> field;
+            default -> FactCheck.label(field);
         };
     }
 }

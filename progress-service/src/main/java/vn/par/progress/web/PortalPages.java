@@ -24,15 +24,16 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
-import vn.par.progress.assessment.SelfAssessmentService;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.CallerResolver;
+import vn.par.progress.indicator.IndicatorService;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.report.ReportService;
+import vn.par.progress.rule.RuleType;
 
 /**
- * The unit portal (roles reporter and admin): the unit's tasks, a task with its report form, history and
- * self-assessment. Forms post to the same services as the API, so they are checked by the same rules; a form
+ * The unit portal (roles reporter and admin): the unit's tasks, a task with its report form, history and the
+ * indicator (chỉ số) of its leaf criterion. Forms post to the same services as the API, so they are checked by the same rules; a form
  * that is refused comes back with what was typed and the message next to the field.
  */
 @Path("/")
@@ -44,7 +45,7 @@ public class PortalPages {
     static class Templates {
         static native TemplateInstance index(PortalViews.MyTasks page);
 
-        static native TemplateInstance task(PortalViews.TaskPage page, ReportForm.View report, AssessmentForm.View assessment,
+        static native TemplateInstance task(PortalViews.TaskPage page, ReportForm.View report, IndicatorForm.View indicator,
                 Notice notice);
 
         static native TemplateInstance error(String title, String detail);
@@ -52,16 +53,16 @@ public class PortalPages {
 
     private final PortalViews views;
     private final ReportService reports;
-    private final SelfAssessmentService assessments;
+    private final IndicatorService indicators;
     private final CallerResolver callers;
     private final PlanIndex index;
     private final Validator validator;
 
-    public PortalPages(PortalViews views, ReportService reports, SelfAssessmentService assessments, CallerResolver callers,
+    public PortalPages(PortalViews views, ReportService reports, IndicatorService indicators, CallerResolver callers,
             PlanIndex index, Validator validator) {
         this.views = views;
         this.reports = reports;
-        this.assessments = assessments;
+        this.indicators = indicators;
         this.callers = callers;
         this.index = index;
         this.validator = validator;
@@ -75,7 +76,7 @@ public class PortalPages {
     @GET
     @Path("ui/tasks/{taskId}")
     public TemplateInstance task(@PathParam("taskId") UUID taskId, @QueryParam("sent") String sent) {
-        return Templates.task(views.task(callers.current(), taskId), ReportForm.View.blank(), AssessmentForm.View.blank(),
+        return Templates.task(views.task(callers.current(), taskId), ReportForm.View.blank(), IndicatorForm.View.blank(),
                 notice(sent));
     }
 
@@ -89,7 +90,7 @@ public class PortalPages {
                 : null;
         ReportForm.Parsed parsed = form.parse(validator, unit);
         if (parsed.errors().any()) {
-            return taskAgain(400, caller, taskId, parsed.view(), AssessmentForm.View.blank());
+            return taskAgain(400, caller, taskId, parsed.view(), IndicatorForm.View.blank());
         }
         try {
             ReportService.Submitted submitted = reports.submit(caller, taskId, parsed.request(), parsed.idempotencyKey());
@@ -101,20 +102,21 @@ public class PortalPages {
                 parsed.errors().general("Biểu mẫu này đã được dùng để gửi một báo cáo khác. Nội dung bạn vừa nhập vẫn "
                         + "còn bên dưới: kiểm tra lại rồi bấm \"Gửi báo cáo\" để gửi thành một báo cáo mới.");
                 return taskAgain(409, caller, taskId, parsed.view().withNewKey(),
-                        AssessmentForm.View.blank());
+                        IndicatorForm.View.blank());
             }
             return taskAgain(refused.problem().status(), caller, taskId, ReportForm.refused(parsed, refused),
-                    AssessmentForm.View.blank());
+                    IndicatorForm.View.blank());
         }
     }
 
     @POST
-    @Path("ui/plans/{planId}/criteria/{code}/self-assessments")
+    @Path("ui/plans/{planId}/criteria/{code}/indicators")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assess(@PathParam("planId") UUID planId, @PathParam("code") String code, @BeanParam AssessmentForm form) {
+    public Response indicator(@PathParam("planId") UUID planId, @PathParam("code") String code,
+            @BeanParam IndicatorForm form) {
         UUID taskId = form.returnTo();
         if (taskId == null) {
-            throw ProblemException.badRequest("taskId", "Biểu mẫu tự chấm điểm thiếu nhiệm vụ để quay lại; hãy mở lại "
+            throw ProblemException.badRequest("taskId", "Biểu mẫu chỉ số thiếu nhiệm vụ để quay lại; hãy mở lại "
                     + "trang nhiệm vụ và gửi lại.");
         }
         Caller caller = callers.current();
@@ -122,16 +124,24 @@ public class PortalPages {
                 ? index.plan(planId).map(p -> p.criteria().get(code))
                         .map(c -> PortalViews.actingLead(caller, c.leadUnits())).orElse(null)
                 : null;
-        AssessmentForm.Parsed parsed = form.parse(validator, unit);
+        IndicatorForm.Parsed parsed = form.parse(validator, unit);
         if (parsed.errors().any()) {
             return taskAgain(400, caller, taskId, ReportForm.View.blank(), parsed.view());
         }
         try {
-            assessments.assess(caller, planId, code, parsed.request());
-            return backTo(taskId, "assessment");
+            IndicatorService.Submitted submitted = indicators.submit(caller, planId, code, parsed.request(),
+                    parsed.idempotencyKey());
+            boolean manual = submitted.indicator().ruleType() == RuleType.MANUAL;
+            return backTo(taskId, !submitted.created() ? "indicator-again" : manual ? "indicator-assessment" : "indicator");
         } catch (ProblemException refused) {
+            if (refused.problem().status() == 422) {
+                // As for the report form: this form's key already stored another indicator.
+                parsed.errors().general("Biểu mẫu này đã được dùng để gửi một chỉ số khác. Nội dung bạn vừa nhập vẫn "
+                        + "còn bên dưới: kiểm tra lại rồi gửi để ghi nhận thành một chỉ số mới.");
+                return taskAgain(409, caller, taskId, ReportForm.View.blank(), parsed.view().withNewKey());
+            }
             return taskAgain(refused.problem().status(), caller, taskId, ReportForm.View.blank(),
-                    AssessmentForm.refused(parsed, refused));
+                    IndicatorForm.refused(parsed, refused));
         }
     }
 
@@ -146,8 +156,8 @@ public class PortalPages {
     }
 
     @GET
-    @Path("ui/plans/{planId}/criteria/{code}/self-assessments")
-    public Response assessmentFormAddress() {
+    @Path("ui/plans/{planId}/criteria/{code}/indicators")
+    public Response indicatorFormAddress() {
         return Response.seeOther(URI.create("/")).build();
     }
 
@@ -170,8 +180,8 @@ public class PortalPages {
         return page(404, Templates.error("Không tìm thấy", "Không có trang nào tại đường dẫn này."));
     }
 
-    private Response taskAgain(int status, Caller caller, UUID taskId, ReportForm.View report, AssessmentForm.View assessment) {
-        return page(status, Templates.task(views.task(caller, taskId), report, assessment, null));
+    private Response taskAgain(int status, Caller caller, UUID taskId, ReportForm.View report, IndicatorForm.View indicator) {
+        return page(status, Templates.task(views.task(caller, taskId), report, indicator, null));
     }
 
     private static Response page(int status, TemplateInstance page) {
@@ -181,10 +191,10 @@ public class PortalPages {
     /** After a post, the task page at the form's section (303: a reload does not post again), saying what happened. */
     private static Response backTo(UUID taskId, String sent) {
         return Response.seeOther(URI.create("/ui/tasks/" + taskId + "?sent=" + sent
-                + ("assessment".equals(sent) ? "#tu-cham-diem" : "#bao-cao"))).build();
+                + (sent.startsWith("indicator") ? "#chi-so" : "#bao-cao"))).build();
     }
 
-    /** What a post did, shown in the section of its form ({@code report}: the report form, else self-assessment). */
+    /** What a post did, shown in the section of its form ({@code report}: the report form, else the indicator form). */
     public record Notice(boolean report, String text) {
     }
 
@@ -195,7 +205,9 @@ public class PortalPages {
         return switch (sent) {
             case "report" -> new Notice(true, "Đã ghi nhận báo cáo tiến độ.");
             case "again" -> new Notice(true, "Báo cáo này đã được ghi nhận ở lần gửi trước; không tạo thêm báo cáo mới.");
-            case "assessment" -> new Notice(false, "Đã ghi nhận điểm tự chấm.");
+            case "indicator" -> new Notice(false, "Đã ghi nhận chỉ số.");
+            case "indicator-assessment" -> new Notice(false, "Đã ghi nhận điểm tự chấm.");
+            case "indicator-again" -> new Notice(false, "Nội dung này đã được ghi nhận ở lần gửi trước; không ghi nhận thêm lần nữa.");
             default -> null;
         };
     }

@@ -13,11 +13,15 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.par.infra.problem.ProblemException;
 import vn.par.infra.web.VietnameseFormats;
-import vn.par.progress.assessment.SelfAssessmentService;
-import vn.par.progress.assessment.SelfAssessmentView;
 import vn.par.progress.caller.Caller;
+import vn.par.progress.indicator.IndicatorService;
+import vn.par.progress.indicator.IndicatorView;
+import vn.par.progress.indicator.LeafIndicators;
 import vn.par.progress.plan.Plan;
 import vn.par.progress.plan.PlanCriterion;
 import vn.par.progress.plan.PlanIndex;
@@ -29,10 +33,12 @@ import vn.par.progress.report.ReportStatus;
 import vn.par.progress.report.ReportView;
 import vn.par.progress.report.TaskProgressService;
 import vn.par.progress.report.TaskStateView;
+import vn.par.progress.rule.Rule;
+import vn.par.progress.rule.RuleType;
 
 /**
  * What the portal's pages show, as records for the templates. Reads through the same services as the API
- * ({@link TaskProgressService}, {@link SelfAssessmentService}) and adds only what a person needs besides: names
+ * ({@link TaskProgressService}, {@link IndicatorService}) and adds only what a person needs besides: names
  * of areas and units, grouping, overdue flags, and whether and how the caller may post.
  */
 @ApplicationScoped
@@ -42,13 +48,15 @@ public class PortalViews {
     static final int HISTORY = 100;
 
     private final TaskProgressService progress;
-    private final SelfAssessmentService assessments;
+    private final IndicatorService indicators;
     private final PlanIndex index;
+    private final ObjectMapper json;
 
-    public PortalViews(TaskProgressService progress, SelfAssessmentService assessments, PlanIndex index) {
+    public PortalViews(TaskProgressService progress, IndicatorService indicators, PlanIndex index, ObjectMapper json) {
         this.progress = progress;
-        this.assessments = assessments;
+        this.indicators = indicators;
         this.index = index;
+        this.json = json;
     }
 
     // ---- "Nhiệm vụ của đơn vị" ---------------------------------------------------------------------------
@@ -111,7 +119,7 @@ public class PortalViews {
     public record TaskPage(UUID taskId, String description, LocalDate dueDate, boolean overdue, boolean active,
             UUID planId, String agency, int year, boolean planOpen, String criterionCode, String criterionTitle,
             String areaCode, String areaTitle, List<UnitName> leadUnits, List<UnitName> coordinatingUnits,
-            TaskStateView latest, Posting posting, List<HistoryRow> history, Assessment assessment) {
+            TaskStateView latest, Posting posting, List<HistoryRow> history, IndicatorBox indicator) {
 
         public boolean historyCut() {
             return history.size() >= HISTORY;
@@ -137,9 +145,39 @@ public class PortalViews {
     public record HistoryRow(ReportView report, String unitLabel) {
     }
 
-    /** The self-assessment box of a leaf criterion the caller's unit leads. */
-    public record Assessment(String criterionCode, BigDecimal maxPoints, SelfAssessmentView latest, String unitLabel,
+    /**
+     * The indicator box (chỉ số) of a leaf criterion the caller's unit leads: its rule in words and the form for the
+     * rule's fact, or why there is none.
+     *
+     * @param ruleJson  the rule as the plan carries it, for the page's script to compute the points as the person types
+     * @param details   the rule's figures in words (a BRACKETS rule's ranges, a ratio's bound)
+     * @param adminOnly a survey result, which only an administrator enters
+     * @param latest    the indicator that counts, null when none does
+     * @param latestFact what {@code latest} reported, in words
+     * @param points    what {@code latest} gives under the current rule
+     */
+    public record IndicatorBox(String criterionCode, RuleType ruleType, BigDecimal maxPoints, String ruleDescription,
+            String ruleJson, List<Choice> options, List<String> details, boolean applicable, String notApplicableReason,
+            boolean adminOnly, IndicatorView latest, String latestFact, BigDecimal points, String unitLabel,
             String requestUnit) {
+
+        /** {@code {#if box.is('RATIO')}} */
+        public boolean is(String type) {
+            return ruleType.name().equals(type);
+        }
+
+        public boolean manual() {
+            return ruleType == RuleType.MANUAL;
+        }
+
+        /** The maximum as the page's script reads it ({@code 2.5}). */
+        public String max() {
+            return maxPoints.toPlainString();
+        }
+    }
+
+    /** An option of a TIERS rule. */
+    public record Choice(String key, String label, BigDecimal points) {
     }
 
     public TaskPage task(Caller caller, UUID taskId) {
@@ -168,7 +206,7 @@ public class PortalViews {
                 leads.stream().map(u -> unit(u, unitNames)).toList(),
                 coordinating.stream().map(u -> unit(u, unitNames)).toList(),
                 latest, posting(caller, task, open, leads, coordinating, unitNames), history,
-                assessment(caller, task, criterion, open, unitNames));
+                indicator(caller, task, criterion, open, unitNames));
     }
 
     private static Posting posting(Caller caller, Task task, boolean open, List<String> leads, List<String> coordinating,
@@ -200,7 +238,7 @@ public class PortalViews {
                 + "gửi được báo cáo.");
     }
 
-    private Assessment assessment(Caller caller, Task task, PlanCriterion criterion, boolean open, Map<String, String> names) {
+    private IndicatorBox indicator(Caller caller, Task task, PlanCriterion criterion, boolean open, Map<String, String> names) {
         if (criterion == null || !criterion.leaf || !open) {
             return null;
         }
@@ -210,12 +248,25 @@ public class PortalViews {
         }
         String unit = caller.admin() ? actingLead(caller, known.leadUnits())
                 : known.leadUnits().contains(caller.unit()) ? caller.unit() : null;
-        if (unit == null) {
+        LeafIndicators leaf = unit == null ? null : indicators.leaf(task.planId, criterion.code).orElse(null);
+        if (leaf == null) {
             return null;
         }
-        SelfAssessmentView latest = assessments.latest(task.planId).stream()
-                .filter(a -> a.criterionCode().equals(criterion.code)).findFirst().orElse(null);
-        return new Assessment(criterion.code, known.maxPoints(), latest, unit(unit, names).label(),
+        Rule rule = Rule.ofLeaf(leaf.rule());
+        List<Choice> options = rule instanceof Rule.Tiers tiers
+                ? tiers.options().stream().map(o -> new Choice(o.key(), o.label(), o.points())).toList()
+                : List.of();
+        String ruleJson;
+        try {
+            ruleJson = json.writeValueAsString(leaf.rule());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the rule of " + criterion.code, e);
+        }
+        IndicatorView latest = leaf.latest();
+        return new IndicatorBox(criterion.code, rule.type(), leaf.maxPoints(), leaf.ruleDescription(), ruleJson, options,
+                RuleWords.details(rule, leaf.maxPoints()), leaf.applicable(), leaf.notApplicableReason(),
+                rule.type() == RuleType.SURVEY && !caller.admin(), latest,
+                latest == null ? null : RuleWords.fact(latest, rule), leaf.points(), unit(unit, names).label(),
                 caller.admin() ? unit : null);
     }
 

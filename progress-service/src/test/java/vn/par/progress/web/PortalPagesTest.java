@@ -215,6 +215,7 @@ class PortalPagesTest {
         assertTrue(page.html.contains("báo cáo đóng góp"), page.html);
         assertTrue(page.html.contains("không thay đổi trạng thái của nhiệm vụ"), page.html);
         assertFalse(page.html.contains("Tự chấm điểm tiêu chí"), "only a lead unit self-assesses");
+        assertFalse(page.html.contains("id=\"chi-so\""), "only a lead unit reports the indicator");
 
         page.post(report("DONE", "100", "Đã phối hợp tổ chức hội nghị")).then().statusCode(303);
 
@@ -430,40 +431,48 @@ class PortalPagesTest {
                 .header("Location", endsWith("/ui/tasks/" + task + "#bao-cao"));
     }
 
-    // ---- Self-assessment -------------------------------------------------------------------------------------
+    // ---- Indicators (chỉ số) and self-assessment -------------------------------------------------------------
 
     @Test
     @TestSecurity(user = "khtc", roles = "reporter")
     @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
-    void leadUnitSelfAssessesThroughTheFormWithADecimalComma() {
-        TestPlan plan = publishedPlan();
+    void leadUnitSelfAssessesAManualLeafThroughTheFormWithADecimalComma() {
+        TestPlan plan = publishedPlan(); // a snapshot without rules: every leaf is MANUAL
         UUID task = plan.taskId(0);
         FormPage page = FormPage.open(task);
         assertTrue(page.html.contains("Tự chấm điểm tiêu chí 1.1"), page.html);
         assertTrue(page.html.contains("Điểm tối đa: <strong>3</strong>"), page.html);
         assertTrue(page.html.contains("Tiêu chí chưa được tự chấm điểm."), page.html);
-        String action = "/ui/plans/" + plan.id + "/criteria/1.1/self-assessments";
-        assertTrue(page.html.contains("action=\"" + action + "#tu-cham-diem\""), page.html);
+        String action = "/ui/plans/" + plan.id + "/criteria/1.1/indicators";
+        String form = page.indicatorForm();
+        assertTrue(form.contains("action=\"" + action + "#chi-so\""), form);
+        assertTrue(form.contains("data-rule=\"{&quot;type&quot;:&quot;MANUAL&quot;}\" data-max=\"3\""), form);
+        assertTrue(form.contains("name=\"points\""), form);
+        assertTrue(form.contains("<p id=\"chi-so-diem\""), form);
+        assertTrue(page.html.contains("<script src=\"/portal/chi-so.js\" defer></script>"), page.html);
 
-        Map<String, Object> form = new HashMap<>(Map.of("points", "2,75", "comment", "Đạt 11/12 nội dung", "taskId", task.toString(),
+        Map<String, Object> fields = new HashMap<>(Map.of("points", "2,75", "comment", "Đạt 11/12 nội dung",
+                "taskId", task.toString(),
                 "evidenceTitle", List.of("Báo cáo CCHC quý IV", "", "", "", ""),
                 "evidenceUrl", List.of("https://vanban.example.vn/bc-q4.pdf", "", "", "", "")));
-        page.postTo(action, form).then().statusCode(303)
-                .header("Location", endsWith("/ui/tasks/" + task + "?sent=assessment#tu-cham-diem"));
+        page.postIndicator(action, fields).then().statusCode(303)
+                .header("Location", endsWith("/ui/tasks/" + task + "?sent=indicator-assessment#chi-so"));
 
-        given().get("/ui/tasks/{task}?sent=assessment", task).then().statusCode(200)
-                .body(containsString("Đã ghi nhận điểm tự chấm."))
+        String after = given().get("/ui/tasks/{task}?sent=indicator-assessment", task).then().statusCode(200)
                 .body(containsString("Điểm tự chấm đang được tính: <strong>2,75</strong>"))
                 .body(containsString("Đạt 11/12 nội dung"))
-                .body(containsString("Báo cáo CCHC quý IV"));
+                .body(containsString("Báo cáo CCHC quý IV"))
+                .extract().asString();
+        assertTrue(FormPage.indicatorForm(after).contains("<p class=\"notice notice-ok\" role=\"status\">Đã ghi nhận điểm tự chấm.</p>"),
+                after);
         given().config(DECIMALS).get("/api/plans/{plan}/self-assessments", plan.id).then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].criterionCode", equalTo("1.1"))
                 .body("[0].unit", equalTo("KHTC"))
                 .body("[0].points", equalTo(new BigDecimal("2.75")));
 
-        form.put("points", "1.5");
-        FormPage.open(task).postTo(action, form).then().statusCode(303);
+        fields.put("points", "1.5");
+        FormPage.open(task).postIndicator(action, fields).then().statusCode(303);
         given().config(DECIMALS).get("/api/plans/{plan}/self-assessments", plan.id).then()
                 .body("[0].points", equalTo(new BigDecimal("1.5")));
     }
@@ -474,25 +483,147 @@ class PortalPagesTest {
     void selfAssessmentAboveTheMaximumOrNotANumberComesBackWithTheMessage() {
         TestPlan plan = publishedPlan();
         UUID task = plan.taskId(2); // criterion 2, an area that is its own leaf, maximum 2,5
-        String action = "/ui/plans/" + plan.id + "/criteria/2/self-assessments";
+        String action = "/ui/plans/" + plan.id + "/criteria/2/indicators";
         FormPage page = FormPage.open(task);
         assertTrue(page.html.contains("Điểm tối đa: <strong>2,5</strong>"), page.html);
 
-        page.postTo(action, Map.of("points", "2,75", "comment", "Thử quá điểm", "taskId", task.toString()))
+        page.postIndicator(action, Map.of("points", "2,75", "comment", "Thử quá điểm", "taskId", task.toString()))
                 .then().statusCode(400)
                 .body(containsString("<p class=\"field-error\" id=\"points-error\">Điểm tự chấm 2.75 vượt điểm tối đa 2.5 của tiêu chí 2.</p>"))
                 .body(containsString("value=\"2,75\""))
                 .body(containsString(">Thử quá điểm</textarea>"));
-        FormPage.open(task).postTo(action, Map.of("points", "hai", "taskId", task.toString())).then().statusCode(400)
+        FormPage.open(task).postIndicator(action, Map.of("points", "hai", "taskId", task.toString())).then().statusCode(400)
                 .body(containsString("Điểm tự chấm phải là một số, ví dụ 1,5 hoặc 1.5"));
-        FormPage.open(task).postTo(action, Map.of("points", "-1", "taskId", task.toString())).then().statusCode(400)
+        FormPage.open(task).postIndicator(action, Map.of("points", "-1", "taskId", task.toString())).then().statusCode(400)
                 .body(containsString("Điểm tự chấm không được âm"));
-        FormPage.open(task).postTo(action, Map.of("points", "", "taskId", task.toString())).then().statusCode(400)
+        FormPage.open(task).postIndicator(action, Map.of("points", "", "taskId", task.toString())).then().statusCode(400)
                 .body(containsString("Điểm tự chấm là bắt buộc"));
-        FormPage.open(task).postTo(action, Map.of("points", "1,23456", "taskId", task.toString())).then().statusCode(400)
+        FormPage.open(task).postIndicator(action, Map.of("points", "1,23456", "taskId", task.toString())).then().statusCode(400)
                 .body(containsString("Điểm tự chấm có tối đa 4 chữ số thập phân"));
 
         given().get("/api/plans/{plan}/self-assessments", plan.id).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void eachLeafShowsTheFormOfItsRuleWithTheRuleInWords() {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+
+        String tiers = FormPage.open(plan.taskId(0)).indicatorForm();
+        assertTrue(tiers.contains("<input type=\"radio\" name=\"option\" value=\"NO_VIOLATION\">"), tiers);
+        assertTrue(tiers.contains("Có sai phạm <span class=\"muted\">(0 điểm)</span>"), tiers);
+        assertFalse(tiers.contains("name=\"points\""), tiers);
+        assertTrue(FormPage.open(plan.taskId(0)).html.contains(
+                "Cách tính điểm: <strong>Không có sai phạm: 1 điểm; Có sai phạm: 0 điểm</strong>"));
+
+        FormPage ratio = FormPage.open(plan.taskId(1));
+        assertTrue(ratio.html.contains("Chỉ số của tiêu chí 7.2"), ratio.html);
+        assertTrue(ratio.html.contains("đủ 4 điểm khi tỷ lệ đạt từ 70% trở lên"), ratio.html);
+        String ratioForm = ratio.indicatorForm();
+        assertTrue(ratioForm.contains("name=\"numerator\"") && ratioForm.contains("name=\"denominator\""), ratioForm);
+        assertTrue(ratioForm.contains("data-rule=\"{&quot;type&quot;:&quot;RATIO&quot;,"), ratioForm);
+        assertTrue(ratioForm.contains("data-max=\"4\""), ratioForm);
+        assertFalse(ratioForm.contains("name=\"count\""), ratioForm);
+
+        FormPage brackets = FormPage.open(plan.taskId(2));
+        assertTrue(brackets.indicatorForm().contains("name=\"value\""));
+        assertTrue(brackets.html.contains("<li>Từ 8 trở lên: 2 điểm</li><li>Từ 4 đến dưới 8: 1 điểm</li><li>Dưới 4: 0 điểm</li>"),
+                brackets.html);
+        assertTrue(FormPage.open(plan.taskId(3)).indicatorForm().contains("name=\"count\""));
+        assertTrue(FormPage.open(plan.taskId(4)).indicatorForm().contains("name=\"violations\""));
+        assertTrue(FormPage.open(plan.taskId(6)).indicatorForm().contains("name=\"points\""));
+
+        String survey = FormPage.open(plan.taskId(5)).html;
+        assertTrue(survey.contains("kết quả điều tra do quản trị viên nhập"), survey);
+        assertFalse(survey.contains("id=\"chi-so\""), "a reporter has no survey form");
+
+        String notApplicable = FormPage.open(plan.taskId(7)).html;
+        assertTrue(notApplicable.contains("<strong>Không áp dụng</strong>: Sở không có đơn vị sự nghiệp tự chủ tài chính"),
+                notApplicable);
+        assertFalse(notApplicable.contains("id=\"chi-so\""), "a leaf that is not applicable has no form");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "VP"))
+    void adminEntersTheSurveyResultThroughTheForm() {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+        UUID task = plan.taskId(5);
+        FormPage page = FormPage.open(task);
+        assertTrue(page.indicatorForm().contains("name=\"percent\""), page.html);
+
+        page.postIndicator("/ui/plans/" + plan.id + "/criteria/7.6/indicators",
+                Map.of("percent", "82,35", "taskId", task.toString())).then().statusCode(303)
+                .header("Location", endsWith("?sent=indicator#chi-so"));
+        given().get("/ui/tasks/{task}", task).then().statusCode(200)
+                .body(containsString("Chỉ số đang được tính: <strong>82,35% hài lòng</strong> → <strong>1,65 điểm</strong>"));
+        given().get("/api/plans/{plan}/indicators", plan.id).then().statusCode(200)
+                .body("find { it.criterionCode == '7.6' }.latest.unit", equalTo("KHTC"))
+                .body("find { it.criterionCode == '7.6' }.latest.reportedBy", equalTo("admin"));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void aRefusedIndicatorComesBackWithTheMessageAndAnAcceptedOneIsShownOnce() {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+        UUID task = plan.taskId(1); // 7.2, RATIO fullAt 70, maximum 4
+        String action = "/ui/plans/" + plan.id + "/criteria/7.2/indicators";
+
+        FormPage.open(task).postIndicator(action, Map.of("numerator", "51", "denominator", "50", "comment", "Quý III",
+                "taskId", task.toString())).then().statusCode(400)
+                .body(containsString("<p class=\"field-error\" id=\"numerator-error\">Tử số 51 lớn hơn mẫu số 50: số đạt "
+                        + "không thể nhiều hơn tổng số.</p>"))
+                .body(containsString("value=\"51\""))
+                .body(containsString(">Quý III</textarea>"))
+                .body(containsString("Chưa được ghi nhận: hãy sửa các mục"));
+        FormPage.open(task).postIndicator(action, Map.of("numerator", "ba mươi", "denominator", "50", "taskId",
+                task.toString())).then().statusCode(400)
+                .body(containsString("Tử số phải là một số, ví dụ 1,5 hoặc 1.5"));
+        FormPage.open(task).postIndicator(action, Map.of("numerator", "31", "taskId", task.toString())).then().statusCode(400)
+                .body(containsString("<p class=\"field-error\" id=\"denominator-error\">Mẫu số là bắt buộc"));
+        given().get("/api/plans/{plan}/indicators", plan.id).then()
+                .body("find { it.criterionCode == '7.2' }.history", hasSize(0));
+
+        FormPage page = FormPage.open(task);
+        Map<String, Object> fields = Map.of("numerator", "31", "denominator", "50", "taskId", task.toString());
+        page.postIndicator(action, fields).then().statusCode(303)
+                .header("Location", endsWith("/ui/tasks/" + task + "?sent=indicator#chi-so"));
+        page.postIndicator(action, fields).then().statusCode(303)
+                .header("Location", endsWith("?sent=indicator-again#chi-so"));
+
+        String after = given().get("/ui/tasks/{task}?sent=indicator", task).then().statusCode(200)
+                .body(containsString("Chỉ số đang được tính: <strong>31/50</strong> → <strong>3,54 điểm</strong>"))
+                .extract().asString();
+        assertTrue(FormPage.indicatorForm(after).contains("<p class=\"notice notice-ok\" role=\"status\">Đã ghi nhận chỉ số.</p>"),
+                after);
+        given().config(DECIMALS).get("/api/plans/{plan}/indicators", plan.id).then()
+                .body("find { it.criterionCode == '7.2' }.history", hasSize(1))
+                .body("find { it.criterionCode == '7.2' }.latest.numerator", equalTo(31))
+                .body("find { it.criterionCode == '7.2' }.points",
+                        equalTo(new BigDecimal("3.542857142857142857142857142857143")));
+
+        // The same form sent again with other content: not stored under the old key.
+        page.postIndicator(action, Map.of("numerator", "40", "denominator", "50", "taskId", task.toString()))
+                .then().statusCode(409)
+                .body(containsString("Biểu mẫu này đã được dùng để gửi một chỉ số khác"));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void aTiersChoiceIsShownWithItsLabelAndPoints() {
+        TestPlan plan = TestPlan.withRules();
+        Broker.publish(plan, 1, index);
+        UUID task = plan.taskId(0);
+        FormPage.open(task).postIndicator("/ui/plans/" + plan.id + "/criteria/7.1/indicators",
+                Map.of("option", "VIOLATION", "taskId", task.toString())).then().statusCode(303);
+        given().get("/ui/tasks/{task}", task).then().statusCode(200)
+                .body(containsString("<strong>Có sai phạm</strong> → <strong>0 điểm</strong>"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -550,8 +681,21 @@ class PortalPagesTest {
                     .post("/ui/tasks/{task}/reports", task);
         }
 
-        Response postTo(String action, Map<String, Object> fields) {
-            return csrf.form().formParams(fields).post(action);
+        /** Posts the indicator form as rendered: its hidden key and the given fields. */
+        Response postIndicator(String action, Map<String, Object> fields) {
+            return csrf.form().formParam("idempotencyKey", hidden(indicatorForm(), "idempotencyKey")).formParams(fields)
+                    .post(action);
+        }
+
+        String indicatorForm() {
+            return indicatorForm(html);
+        }
+
+        /** The {@code form#chi-so} of a page. */
+        static String indicatorForm(String html) {
+            Matcher m = Pattern.compile("<form id=\"chi-so\".*?</form>", Pattern.DOTALL).matcher(html);
+            assertTrue(m.find(), "no form#chi-so on the page");
+            return m.group();
         }
 
         private static String hidden(String html, String name) {
