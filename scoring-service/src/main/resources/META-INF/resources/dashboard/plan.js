@@ -1,6 +1,7 @@
 // One plan's page (/ui/plans/{id}): follows /ui/plans/{id}/stream (the plan's whole score now, then after every
 // change) and updates in place the total, each area's bar and numbers, the at-risk list, the criteria table and
-// the timeline (drawn here from /ui/plans/{id}/history.json, a point added per change).
+// the timeline (drawn here from /ui/plans/{id}/history.json, a point added per change); the what-if panel asks
+// /ui/plans/{id}/what-if for the score as it would be with the facts typed in.
 (function () {
   "use strict";
   var root = document.getElementById("plan");
@@ -10,6 +11,9 @@
   var REASONS = { BLOCKED: "Vướng mắc", OVERDUE: "Quá hạn" };
   var STATUSES = { NOT_STARTED: "Chưa bắt đầu", IN_PROGRESS: "Đang thực hiện", DONE: "Hoàn thành", BLOCKED: "Vướng mắc" };
   var NO_AGENCY = "Kế hoạch chưa có tên cơ quan";
+  var RULE_TYPES = { TIERS: "Theo mức", BRACKETS: "Theo khoảng giá trị", RATIO: "Theo tỷ lệ", COUNT: "Theo số lượng",
+    DEDUCTION: "Trừ điểm theo vi phạm", SURVEY: "Điều tra xã hội học", MANUAL: "Tự chấm điểm" };
+  var current = null; // the latest score from the stream
 
   var planId = root.getAttribute("data-plan-id");
   var base = "/ui/plans/" + encodeURIComponent(planId);
@@ -66,6 +70,16 @@
     setText("plan-target", PAR.short(score.target));
     setText("plan-baseline", PAR.short(score.baseline));
     setText("plan-as-of", DASH.time(score.asOf));
+    setText("plan-shortfall", PAR.short(score.shortfall));
+    setText("plan-at-stake", PAR.short(score.atStake));
+    if (score.survey) {
+      setText("plan-survey", PAR.short(score.survey.projected));
+      setText("plan-survey-max", PAR.short(score.survey.max));
+    }
+    if (score.selfControlled) {
+      setText("plan-self-controlled", PAR.short(score.selfControlled.projected));
+      setText("plan-self-controlled-max", PAR.short(score.selfControlled.max));
+    }
     var group = DASH.group(Number(score.percent));
     var badge = document.getElementById("plan-group");
     badge.className = "badge badge-" + group;
@@ -82,6 +96,12 @@
       DASH.setField(e, "percent", PAR.short(a.percent) + "%");
       DASH.setField(e, "target", PAR.short(a.target));
       DASH.setField(e, "baseline", PAR.short(a.baseline));
+      DASH.setField(e, "shortfall", PAR.short(a.shortfall));
+      DASH.setField(e, "at-stake", PAR.short(a.atStake));
+      if (a.survey) {
+        DASH.setField(e, "survey", PAR.short(a.survey.projected));
+        field(e, "survey-share").hidden = !(Number(a.survey.max) > 0);
+      }
       field(e, "bar-projected").style.width = share(a.projected, a.max);
       field(e, "bar-baseline").style.left = share(a.baseline, a.max);
       field(e, "bar-target").style.left = share(a.target, a.max);
@@ -161,10 +181,188 @@
       DASH.setField(tr, "max", PAR.short(c.max));
       DASH.setField(tr, "completion", c.completion === null || c.completion === undefined ? "—" : PAR.short(c.completion) + "%");
       DASH.setField(tr, "self-assessed", c.selfAssessed ? "Tự chấm" : "");
+      DASH.setField(tr, "rule", ruleText(c));
+      DASH.setField(tr, "indicator", factText(c));
+      field(tr, "indicator").classList.toggle("measured", !!c.measured);
+      tr.classList.toggle("not-applicable", c.applicable === false);
       var risk = field(tr, "at-risk");
       if (c.atRisk && !risk.firstElementChild) { risk.appendChild(DASH.el("span", "badge badge-risk", "Có nguy cơ")); }
       if (!c.atRisk && risk.firstChild) { clear(risk); }
       if (changed) { DASH.flash(tr); }
+    });
+  }
+
+  /** A leaf's rule in words, as the server writes it (DashboardLabels.ruleText). */
+  function ruleText(c) {
+    if (!c.leaf) { return ""; }
+    if (c.ruleDescription) { return c.ruleDescription; }
+    var type = c.rule ? c.rule.type : "MANUAL";
+    return RULE_TYPES[type] || ("Quy tắc " + type);
+  }
+
+  /** A leaf's measured fact in words, as the server writes it (DashboardLabels.factText). */
+  function factText(c) {
+    if (c.leaf && c.applicable === false) { return "Không áp dụng"; }
+    var f = c.indicator;
+    if (!f || !c.measured) { return ""; }
+    switch (f.ruleType) {
+      case "TIERS": return optionLabel(c.rule, f.option);
+      case "BRACKETS": return PAR.short(f.value);
+      case "RATIO": return PAR.short(f.numerator) + "/" + PAR.short(f.denominator);
+      case "COUNT": return PAR.short(f.count);
+      case "DEDUCTION": return PAR.short(f.violations) + " vi phạm";
+      case "SURVEY": return PAR.short(f.percent) + " % hài lòng";
+      default: return "Tự chấm " + PAR.short(f.points);
+    }
+  }
+
+  function optionLabel(rule, key) {
+    var options = (rule && rule.options) || [];
+    for (var i = 0; i < options.length; i++) {
+      if (options[i].key === key && options[i].label) { return options[i].label; }
+    }
+    return key;
+  }
+
+  // ---- the what-if panel: facts typed in, the score as it would be (nothing stored) ----------------------------
+
+  var whatIf = { form: document.getElementById("what-if-form"), assumptions: [] };
+
+  function criterionOf(code) {
+    var list = (current && current.criteria) || [];
+    for (var i = 0; i < list.length; i++) { if (list[i].code === code) { return list[i]; } }
+    return null;
+  }
+
+  /** The inputs of the selected leaf's fact: the members of its rule's type, named as the API names them. */
+  function whatIfInputs() {
+    var box = document.getElementById("what-if-inputs");
+    clear(box);
+    var c = criterionOf(document.getElementById("what-if-code").value);
+    setText("what-if-rule", c ? ruleText(c) : "");
+    if (!c) { return; }
+    var type = c.rule ? c.rule.type : "MANUAL";
+    function number(name, label, step) {
+      var id = "what-if-" + name;
+      var l = DASH.el("label", null, label);
+      l.setAttribute("for", id);
+      var input = DASH.el("input");
+      input.id = id;
+      input.name = name;
+      input.type = "number";
+      input.min = "0";
+      input.step = step || "any";
+      input.required = true;
+      box.appendChild(l);
+      box.appendChild(input);
+    }
+    if (type === "TIERS") {
+      var l = DASH.el("label", null, "Kết quả");
+      l.setAttribute("for", "what-if-option");
+      var select = DASH.el("select");
+      select.id = "what-if-option";
+      select.name = "option";
+      ((c.rule && c.rule.options) || []).forEach(function (o) {
+        var option = DASH.el("option", null, (o.label || o.key) + " (" + PAR.short(o.points) + " điểm)");
+        option.value = o.key;
+        select.appendChild(option);
+      });
+      box.appendChild(l);
+      box.appendChild(select);
+    } else if (type === "BRACKETS") {
+      number("value", "Giá trị đo được");
+    } else if (type === "RATIO") {
+      number("numerator", "Tử số (số trường hợp đạt)");
+      number("denominator", "Mẫu số (tổng số trường hợp)");
+    } else if (type === "COUNT") {
+      number("count", "Số lượng", "1");
+    } else if (type === "DEDUCTION") {
+      number("violations", "Số vi phạm", "1");
+    } else if (type === "SURVEY") {
+      number("percent", "Tỷ lệ hài lòng (%)");
+    } else {
+      number("points", "Điểm (tối đa " + PAR.short(c.max) + ")");
+    }
+  }
+
+  function showWhatIf(answer) {
+    var result = document.getElementById("what-if-result");
+    DASH.setField(result, "projected", PAR.short(answer.projected));
+    DASH.setField(result, "percent", PAR.short(answer.percent));
+    DASH.setField(result, "group", answer.group || DASH.group(Number(answer.percent)));
+    var delta = Math.round((Number(answer.projected) - Number(current.projected)) * 100) / 100;
+    DASH.setField(result, "delta", (delta > 0 ? "+" : "") + PAR.short(delta));
+    DASH.setField(result, "shortfall", PAR.short(answer.shortfall));
+    var list = field(result, "areas");
+    clear(list);
+    (answer.areas || []).forEach(function (a) {
+      var before = (current.areas || []).filter(function (b) { return b.code === a.code; })[0];
+      if (before && Number(before.projected) === Number(a.projected)) { return; }
+      var li = DASH.el("li", null, "Lĩnh vực " + a.code + ": " + PAR.short(before ? before.projected : null) + " → "
+        + PAR.short(a.projected) + " / " + PAR.short(a.max));
+      li.setAttribute("data-area", a.code);
+      list.appendChild(li);
+    });
+    result.hidden = false;
+  }
+
+  function askWhatIf() {
+    var error = document.getElementById("what-if-error");
+    error.hidden = true;
+    fetch(base + "/what-if", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ indicators: whatIf.assumptions })
+    }).then(function (r) {
+      return r.json().then(function (body) { return { ok: r.ok, body: body }; });
+    }).then(function (reply) {
+      if (!reply.ok) {
+        whatIf.assumptions.pop();
+        drawAssumptions();
+        throw new Error(reply.body.detail || reply.body.title || "Không tính được");
+      }
+      showWhatIf(reply.body);
+    }).catch(function (e) {
+      error.textContent = e.message || "Không tính được";
+      error.hidden = false;
+    });
+  }
+
+  function drawAssumptions() {
+    var list = document.getElementById("what-if-assumptions");
+    clear(list);
+    whatIf.assumptions.forEach(function (a) {
+      var c = criterionOf(a.code);
+      var text = a.code + ": " + (c ? factText({ leaf: true, measured: true, rule: c.rule, indicator: fact(a, c) }) : "");
+      list.appendChild(DASH.el("li", null, text));
+    });
+    if (whatIf.assumptions.length === 0) { document.getElementById("what-if-result").hidden = true; }
+  }
+
+  function fact(assumption, c) {
+    var f = { ruleType: c.rule ? c.rule.type : "MANUAL" };
+    Object.keys(assumption).forEach(function (k) { if (k !== "code") { f[k] = assumption[k]; } });
+    return f;
+  }
+
+  if (whatIf.form) {
+    document.getElementById("what-if-code").addEventListener("change", whatIfInputs);
+    whatIf.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!current) { return; }
+      var code = document.getElementById("what-if-code").value;
+      var assumption = { code: code };
+      Array.prototype.forEach.call(document.getElementById("what-if-inputs").querySelectorAll("input, select"),
+        function (input) { assumption[input.name] = input.tagName === "SELECT" ? input.value : Number(input.value); });
+      whatIf.assumptions = whatIf.assumptions.filter(function (a) { return a.code !== code; });
+      whatIf.assumptions.push(assumption);
+      drawAssumptions();
+      askWhatIf();
+    });
+    document.getElementById("what-if-clear").addEventListener("click", function () {
+      whatIf.assumptions = [];
+      drawAssumptions();
+      document.getElementById("what-if-error").hidden = true;
     });
   }
 
@@ -288,6 +486,8 @@
     if (score.sequence < sequence) { return; } // never go back to an older state
     if ((score.version !== version || !sameStructure(score)) && reload()) { return; }
     sequence = score.sequence;
+    var first = current === null;
+    current = score;
     root.setAttribute("data-sequence", String(sequence));
     plan.baseline = Number(score.baseline);
     plan.target = Number(score.target);
@@ -296,6 +496,7 @@
     areas(score);
     risks(score);
     criteria(score);
+    if (first && whatIf.form) { whatIfInputs(); }
     if (addPoint(score) && (history.loaded || history.failed)) { draw(); }
   }
 

@@ -24,6 +24,8 @@ class SecurityTest {
                 "/api/plans/" + plan + "/scores/history", "/api/plans/" + plan + "/scores/stream" }) {
             given().get(path).then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         }
+        given().contentType("application/json").body("{}").post("/api/plans/{planId}/scores/what-if", UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").post("/api/admin/rebuild").then().statusCode(401)
                 .contentType("application/problem+json");
     }
@@ -34,6 +36,8 @@ class SecurityTest {
         given().get("/api/scores").then().statusCode(403).contentType("application/problem+json")
                 .body("status", equalTo(403));
         given().get("/api/plans/{planId}/scores", UUID.randomUUID()).then().statusCode(403);
+        given().contentType("application/json").body("{}").post("/api/plans/{planId}/scores/what-if", UUID.randomUUID())
+                .then().statusCode(403);
     }
 
     @Test

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanSnapshot;
+import vn.par.scoring.projection.RuleType;
 import vn.par.scoring.projection.ReportRole;
 import vn.par.scoring.projection.TaskProgress;
 import vn.par.scoring.projection.TaskStatus;
@@ -93,6 +95,11 @@ public class InputDecoder {
                 require(assessment.points(), "points");
                 return new InputEvent.Assessment(meta, assessment.criterionCode(), assessment.points());
             }
+            case "IndicatorReported" -> {
+                IndicatorReported reported = json.readValue(data, IndicatorReported.class);
+                require(reported.criterionCode(), "criterionCode");
+                return new InputEvent.IndicatorReport(meta, reported.criterionCode(), reported.indicator());
+            }
             default -> {
                 return null;
             }
@@ -112,6 +119,36 @@ public class InputDecoder {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProgressReported(String taskId, String role, Boolean changesTaskState, String status,
             Integer percentComplete) {
+    }
+
+    /**
+     * The fields of {@code IndicatorReported} that scoring reads: the fact, under its rule type. Its {@code points}
+     * are not read: scoring applies the rule of the plan version it scores with.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IndicatorReported(String criterionCode, String ruleType, String option, BigDecimal value,
+            BigDecimal numerator, BigDecimal denominator, BigDecimal count, BigDecimal violations, BigDecimal percent) {
+
+        Indicator indicator() {
+            RuleType type = RuleType.named(ruleType);
+            if (type == null || type == RuleType.MANUAL) {
+                throw new IllegalArgumentException("ruleType " + ruleType + " is not an indicator's");
+            }
+            return switch (type) {
+                case TIERS -> Indicator.option(required(option, "option"));
+                case RATIO -> Indicator.ratio(required(numerator, "numerator"), required(denominator, "denominator"));
+                case BRACKETS -> Indicator.of(type, required(value, "value"));
+                case COUNT -> Indicator.of(type, required(count, "count"));
+                case DEDUCTION -> Indicator.of(type, required(violations, "violations"));
+                case SURVEY -> Indicator.of(type, required(percent, "percent"));
+                case MANUAL -> throw new IllegalStateException();
+            };
+        }
+
+        private static <T> T required(T value, String field) {
+            require(value, field);
+            return value;
+        }
     }
 
     /** The fields of {@code SelfAssessed} that scoring reads, the others skipped unread. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.ReportRole;
 import vn.par.scoring.projection.TaskProgress;
@@ -30,5 +31,9 @@ public sealed interface InputEvent {
 
     /** {@code SelfAssessed}. */
     record Assessment(Meta meta, String criterionCode, BigDecimal points) implements InputEvent {
+    }
+
+    /** {@code IndicatorReported}. */
+    record IndicatorReport(Meta meta, String criterionCode, Indicator indicator) implements InputEvent {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import vn.par.scoring.projection.AreaScore;
+import vn.par.scoring.projection.Share;
 
 /**
  * The data of a {@code ScoreChanged} event on {@code par.scores}: the plan's index and every area (not every
@@ -16,10 +17,12 @@ import vn.par.scoring.projection.AreaScore;
  * @param asOf              the time of the incoming event that caused the change
  * @param previousProjected the index before; null for the plan's first score
  * @param causedBy          the {@code ce_id} of the incoming event
+ * @see AreaScore for shortfall, atStake, earned, measuredLeaves, survey and selfControlled, here for the whole plan
  */
 public record ScoreChanged(UUID planId, String agency, int year, int version, long sequence, Instant asOf,
         BigDecimal projected, BigDecimal previousProjected, BigDecimal target, BigDecimal baseline, BigDecimal max,
-        BigDecimal percent, UUID causedBy, List<AreaScore> areas) {
+        BigDecimal percent, BigDecimal shortfall, BigDecimal atStake, BigDecimal earned, Integer measuredLeaves,
+        Share survey, Share selfControlled, UUID causedBy, List<AreaScore> areas) {
 
     public static final String TYPE = "ScoreChanged";
 }

@@ -11,14 +11,22 @@ import java.util.List;
 /**
  * The projected score of one plan, kept exact and updated in place.
  *
- * <p>The rule: a task's completion {@code f} is the latest lead report's percentComplete / 100 (0 without one); a
- * leaf's {@code F} is the mean of {@code f} over its tasks (0 without tasks); a leaf projects to its latest
- * self-assessment if it has one, else to {@code baseline + (target − baseline) × F}, clamped to [0, max]; a parent
- * is the sum of its children, the plan the sum of its areas. Tasks on parent criteria do not count.
+ * <p>The rule: a leaf is <em>measured</em> when it has a fact that fits its scoring rule (for MANUAL, its latest
+ * self-assessment; for any other rule, its latest indicator of that rule's type), and then projects to the points the
+ * rule gives. An unmeasured leaf projects from its tasks: a task's completion {@code f} is the latest lead report's
+ * percentComplete / 100 (0 without one), the leaf's {@code F} the mean of {@code f} over its tasks (0 without tasks),
+ * and the leaf's points {@code baseline + (target − baseline) × F}. Either way clamped to [0, max]. A parent is the
+ * sum of its applicable children, the plan the sum of its areas; a leaf that is not applicable counts nowhere. Tasks
+ * on parent criteria do not count.
  *
- * <p>A report changes one task, so {@link #report} recomputes that task's leaf and adds the leaf's change to each
- * ancestor and to the total: O(depth + the leaf's tasks), whatever the size of the plan. Additions of exact decimals
- * are exact, so an ancestor updated by differences always equals the sum of its children.
+ * <p>Beside the points, every criterion carries sums kept the same way: the shortfall (Σ over applicable leaves of
+ * max(0, target − projected)), what measured leaves earned, how many leaves are measured, and the points of SURVEY
+ * leaves (so the survey's share can be shown apart from what the agency controls itself).
+ *
+ * <p>An event changes one leaf, so {@link #report}, {@link #selfAssess} and {@link #indicate} recompute that leaf
+ * and add its changes to each ancestor and to the totals: O(depth + the leaf's tasks), whatever the size of the
+ * plan. Additions of exact decimals are exact, so an ancestor updated by differences always equals the sum of its
+ * children.
  *
  * <p>Not thread-safe: one writer at a time.
  */
@@ -29,7 +37,15 @@ public final class PlanProjection {
     /** Per leaf, the sum of its tasks' {@code f}. */
     private final BigDecimal[] completionSum;
     private final BigDecimal[] projected;
+    private final BigDecimal[] shortfall;
+    private final BigDecimal[] earned;
+    private final int[] measured;
+    private final BigDecimal[] surveyProjected;
     private BigDecimal total;
+    private BigDecimal totalShortfall;
+    private BigDecimal totalEarned;
+    private int totalMeasured;
+    private BigDecimal totalSurvey;
 
     /** The leaves at risk as judged on {@link #riskDate}; only the event path ({@link #areas()}) uses them. */
     private final BitSet risky;
@@ -46,6 +62,10 @@ public final class PlanProjection {
         int n = structure.size;
         completionSum = new BigDecimal[n];
         projected = new BigDecimal[n];
+        shortfall = new BigDecimal[n];
+        earned = new BigDecimal[n];
+        measured = new int[n];
+        surveyProjected = new BigDecimal[n];
         risky = new BitSet(n);
         areaScores = new AreaScore[structure.areas.length];
         for (int i = 0; i < n; i++) {
@@ -54,20 +74,44 @@ public final class PlanProjection {
                 sum = sum.add(fraction(inputs.progress(s.taskId[k])));
             }
             completionSum[i] = sum;
+            projected[i] = BigDecimal.ZERO;
+            shortfall[i] = BigDecimal.ZERO;
+            earned[i] = BigDecimal.ZERO;
+            surveyProjected[i] = BigDecimal.ZERO;
         }
-        BigDecimal[] childSums = new BigDecimal[n];
+        // Reverse tree order visits every child before its parent, so a parent's sums are complete when it is
+        // added to its own parent.
         for (int i = n - 1; i >= 0; i--) {
-            projected[i] = s.leaf[i] ? leafValue(i) : (childSums[i] == null ? BigDecimal.ZERO : childSums[i]);
+            if (s.leaf[i] && s.applicable[i]) {
+                LeafState leaf = leafState(i);
+                projected[i] = leaf.value;
+                shortfall[i] = leaf.shortfall;
+                earned[i] = leaf.earned;
+                measured[i] = leaf.measured;
+                surveyProjected[i] = leaf.survey;
+            }
             int p = s.parent[i];
-            if (p >= 0) {
-                childSums[p] = childSums[p] == null ? projected[i] : childSums[p].add(projected[i]);
+            if (p >= 0 && s.applicable[i]) {
+                projected[p] = projected[p].add(projected[i]);
+                shortfall[p] = shortfall[p].add(shortfall[i]);
+                earned[p] = earned[p].add(earned[i]);
+                measured[p] += measured[i];
+                surveyProjected[p] = surveyProjected[p].add(surveyProjected[i]);
             }
         }
-        BigDecimal sum = BigDecimal.ZERO;
+        total = BigDecimal.ZERO;
+        totalShortfall = BigDecimal.ZERO;
+        totalEarned = BigDecimal.ZERO;
+        totalSurvey = BigDecimal.ZERO;
         for (int a : s.areas) {
-            sum = sum.add(projected[a]);
+            if (s.applicable[a]) {
+                total = total.add(projected[a]);
+                totalShortfall = totalShortfall.add(shortfall[a]);
+                totalEarned = totalEarned.add(earned[a]);
+                totalMeasured += measured[a];
+                totalSurvey = totalSurvey.add(surveyProjected[a]);
+            }
         }
-        total = sum;
     }
 
     public PlanStructure structure() {
@@ -103,10 +147,15 @@ public final class PlanProjection {
             return risksMoved;
         }
         TaskProgress previous = inputs.putProgress(taskId, progress);
+        if (!s.applicable[leaf]) {
+            // Shown on the leaf, but it counts nowhere and is never at risk: nothing the events carry moves.
+            completionSum[leaf] = completionSum[leaf].subtract(fraction(previous)).add(progress.fraction());
+            return risksMoved;
+        }
         List<Object> before = publishedPath(leaf);
         completionSum[leaf] = completionSum[leaf].subtract(fraction(previous)).add(progress.fraction());
         updateLeaf(leaf);
-        boolean atRisk = leafRisks(leaf, riskDate) != null;
+        boolean atRisk = s.applicable[leaf] && leafRisks(leaf, riskDate) != null;
         if (risky.get(leaf) != atRisk) {
             risky.set(leaf, atRisk);
             areaScores[s.areaSlot[leaf]] = null;
@@ -115,26 +164,41 @@ public final class PlanProjection {
     }
 
     /**
-     * Records a leaf's latest self-assessment, which then replaces the leaf's projection (clamped to [0, max]).
-     * An assessment of a parent or of a code the plan does not have is kept but does not count.
+     * Records a leaf's latest self-assessment: the fact of a MANUAL leaf, whose projection it then replaces (clamped
+     * to [0, max]). On a leaf with another rule it is kept but does not count. An assessment of a parent or of a code
+     * the plan does not have is kept but does not count.
      *
      * @return whether anything the score publishes changed
      */
     public boolean selfAssess(String criterionCode, BigDecimal points, LocalDate date) {
+        return measure(criterionCode, date, () -> inputs.putAssessment(criterionCode, points));
+    }
+
+    /**
+     * Records a leaf's latest indicator of a rule type other than MANUAL; it counts while the leaf's rule has that
+     * type (see {@link ScoringRule}).
+     *
+     * @return whether anything the score publishes changed
+     */
+    public boolean indicate(String criterionCode, Indicator indicator, LocalDate date) {
+        return measure(criterionCode, date, () -> inputs.putIndicator(criterionCode, indicator));
+    }
+
+    private boolean measure(String criterionCode, LocalDate date, Runnable record) {
         BitSet risksBefore = risksAsOf(date);
         boolean risksMoved = judgeRisksAt(date);
         Integer leaf = s.criterionIndex.get(criterionCode);
         if (leaf == null || !s.leaf[leaf]) {
-            inputs.putAssessment(criterionCode, points);
+            record.run();
             return risksMoved;
         }
         List<Object> before = publishedPath(leaf);
-        // A first assessment equal to the projection still changes what the leaf shows: selfAssessed.
-        before.add(inputs.assessment(criterionCode) != null);
-        inputs.putAssessment(criterionCode, points);
+        // A first self-assessment equal to the projection still changes what the leaf shows: selfAssessed.
+        before.add(selfAssessed(leaf));
+        record.run();
         updateLeaf(leaf);
         List<Object> after = publishedPath(leaf);
-        after.add(Boolean.TRUE);
+        after.add(selfAssessed(leaf));
         return !before.equals(after) || !risky.equals(risksBefore);
     }
 
@@ -151,7 +215,7 @@ public final class PlanProjection {
         BitSet before = (BitSet) risky.clone();
         riskDate = date;
         for (int i = 0; i < s.size; i++) {
-            if (s.leaf[i]) {
+            if (s.leaf[i] && s.applicable[i]) {
                 risky.set(i, leafRisks(i, date) != null);
             }
         }
@@ -171,10 +235,12 @@ public final class PlanProjection {
         for (int k = 0; k < areaScores.length; k++) {
             if (areaScores[k] == null) {
                 List<String> atRisk = new ArrayList<>();
+                BigDecimal atStake = BigDecimal.ZERO;
                 for (int i = risky.nextSetBit(s.areas[k]); i >= 0 && i < s.areaEnd[k]; i = risky.nextSetBit(i + 1)) {
                     atRisk.add(s.code[i]);
+                    atStake = atStake.add(s.target[i]);
                 }
-                areaScores[k] = areaScore(s.areas[k], atRisk);
+                areaScores[k] = areaScore(s.areas[k], atRisk, atStake);
             }
         }
         return List.of(areaScores);
@@ -189,7 +255,7 @@ public final class PlanProjection {
         List<List<TaskRisk>> risks = new ArrayList<>(n);
         boolean[] atRisk = new boolean[n];
         for (int i = 0; i < n; i++) {
-            List<TaskRisk> leafRisks = s.leaf[i] ? leafRisks(i, today) : null;
+            List<TaskRisk> leafRisks = s.leaf[i] && s.applicable[i] ? leafRisks(i, today) : null;
             risks.add(leafRisks == null ? List.of() : leafRisks);
             atRisk[i] = leafRisks != null;
         }
@@ -199,59 +265,164 @@ public final class PlanProjection {
             }
         }
         List<List<String>> areaRisks = new ArrayList<>(s.areas.length);
+        BigDecimal[] areaStakes = new BigDecimal[s.areas.length];
         for (int k = 0; k < s.areas.length; k++) {
             areaRisks.add(new ArrayList<>());
+            areaStakes[k] = BigDecimal.ZERO;
         }
         List<CriterionScore> criteria = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (s.leaf[i] && atRisk[i]) {
                 areaRisks.get(s.areaSlot[i]).add(s.code[i]);
+                areaStakes[s.areaSlot[i]] = areaStakes[s.areaSlot[i]].add(s.target[i]);
             }
-            criteria.add(new CriterionScore(s.code[i], s.parentCode[i], s.title[i], s.leaf[i],
-                    Points.publish(projected[i]), Points.publish(s.target[i]), Points.publish(s.baseline[i]),
-                    Points.publish(s.max[i]), s.leaf[i] ? publishedCompletion(i) : null,
-                    s.leaf[i] && inputs.assessment(s.code[i]) != null, atRisk[i], risks.get(i)));
+            criteria.add(criterionScore(i, atRisk[i], risks.get(i)));
         }
         List<AreaScore> areas = new ArrayList<>(s.areas.length);
+        BigDecimal atStake = BigDecimal.ZERO;
         for (int k = 0; k < s.areas.length; k++) {
-            areas.add(areaScore(s.areas[k], areaRisks.get(k)));
+            areas.add(areaScore(s.areas[k], areaRisks.get(k), areaStakes[k]));
+            atStake = atStake.add(areaStakes[k]);
         }
+        BigDecimal percent = Points.publishPercent(total, s.totalMax);
         return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), sequence, asOf,
                 Points.publish(total), Points.publish(s.totalTarget), Points.publish(s.totalBaseline),
-                Points.publish(s.totalMax), Points.publishPercent(total, s.totalMax), areas, criteria);
+                Points.publish(s.totalMax), percent, ScoreGroup.of(percent), Points.publish(totalShortfall),
+                Points.publish(atStake), totalMeasured == 0 ? null : Points.publish(totalEarned), totalMeasured,
+                survey(totalSurvey, s.totalSurveyMax), selfControlled(total, s.totalMax, totalSurvey, s.totalSurveyMax),
+                areas, criteria);
     }
 
-    private AreaScore areaScore(int a, List<String> atRisk) {
+    /** The plan's at-stake points as last judged on the event path: the sum of the areas' (see {@link #areas()}). */
+    public BigDecimal atStake() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (AreaScore area : areas()) {
+            sum = sum.add(area.atStake());
+        }
+        return sum;
+    }
+
+    public BigDecimal shortfall() {
+        return totalShortfall;
+    }
+
+    /** What measured leaves earned, or null when no leaf is measured. */
+    public BigDecimal earned() {
+        return totalMeasured == 0 ? null : totalEarned;
+    }
+
+    public int measuredLeaves() {
+        return totalMeasured;
+    }
+
+    /** The SURVEY leaves' points, projected and maximum. */
+    public Share survey() {
+        return survey(totalSurvey, s.totalSurveyMax);
+    }
+
+    /** The points of every other applicable leaf: what the agency controls itself. */
+    public Share selfControlled() {
+        return selfControlled(total, s.totalMax, totalSurvey, s.totalSurveyMax);
+    }
+
+    private CriterionScore criterionScore(int i, boolean atRisk, List<TaskRisk> risks) {
+        boolean leaf = s.leaf[i];
+        boolean counts = s.applicable[i];
+        Indicator fact = leaf ? fact(i) : null;
+        return new CriterionScore(s.code[i], s.parentCode[i], s.title[i], leaf,
+                counts || !leaf ? Points.publish(projected[i]) : null, Points.publish(s.target[i]),
+                Points.publish(s.baseline[i]), Points.publish(s.max[i]), leaf ? publishedCompletion(i) : null,
+                leaf && selfAssessed(i), atRisk, risks, counts, leaf ? s.ruleSpecOrManual(i) : null,
+                leaf ? s.ruleDescription[i] : null, leaf && counts && measured[i] > 0,
+                measured[i] == 0 ? null : Points.publish(earned[i]),
+                counts || !leaf ? Points.publish(shortfall[i]) : null, fact == null ? null : fact.view());
+    }
+
+    private AreaScore areaScore(int a, List<String> atRisk, BigDecimal atStake) {
+        BigDecimal percent = Points.publishPercent(projected[a], s.max[a]);
         return new AreaScore(s.code[a], s.title[a], Points.publish(projected[a]), Points.publish(s.target[a]),
-                Points.publish(s.baseline[a]), Points.publish(s.max[a]),
-                Points.publishPercent(projected[a], s.max[a]), List.copyOf(atRisk));
+                Points.publish(s.baseline[a]), Points.publish(s.max[a]), percent, List.copyOf(atRisk),
+                Points.publish(shortfall[a]), Points.publish(atStake),
+                measured[a] == 0 ? null : Points.publish(earned[a]), measured[a],
+                survey(surveyProjected[a], s.surveyMax[a]),
+                selfControlled(projected[a], s.max[a], surveyProjected[a], s.surveyMax[a]));
     }
 
-    private BigDecimal leafValue(int leaf) {
-        BigDecimal assessed = inputs.assessment(s.code[leaf]);
+    private static Share survey(BigDecimal projected, BigDecimal max) {
+        return new Share(Points.publish(projected), Points.publish(max));
+    }
+
+    private static Share selfControlled(BigDecimal projected, BigDecimal max, BigDecimal surveyProjected,
+            BigDecimal surveyMax) {
+        return new Share(Points.publish(projected.subtract(surveyProjected)), Points.publish(max.subtract(surveyMax)));
+    }
+
+    /** A leaf's state under the rule: its points, what they fall short of its target, and what it earned. */
+    private record LeafState(BigDecimal value, BigDecimal shortfall, BigDecimal earned, int measured,
+            BigDecimal survey) {
+    }
+
+    private LeafState leafState(int leaf) {
+        BigDecimal max = s.max[leaf];
+        BigDecimal rulePoints = s.rule[leaf].points(fact(leaf), max);
         BigDecimal value;
-        if (assessed != null) {
-            value = assessed;
+        if (rulePoints != null) {
+            value = rulePoints;
         } else if (s.tasksOf[leaf].length == 0) {
-            value = s.baseline[leaf];
+            value = Points.clamp(s.baseline[leaf], max);
         } else {
             // (target − baseline) × Σf is exact; the one division by the task count comes last, so a mean that
             // terminates (e.g. ×0.5) gives an exact value and only a non-terminating one is cut at 34 digits.
-            value = s.baseline[leaf].add(s.target[leaf].subtract(s.baseline[leaf]).multiply(completionSum[leaf])
-                    .divide(BigDecimal.valueOf(s.tasksOf[leaf].length), Points.DIVISION));
+            value = Points.clamp(s.baseline[leaf].add(s.target[leaf].subtract(s.baseline[leaf])
+                    .multiply(completionSum[leaf])
+                    .divide(BigDecimal.valueOf(s.tasksOf[leaf].length), Points.DIVISION)), max);
         }
-        return Points.clamp(value, s.max[leaf]);
+        BigDecimal gap = s.target[leaf].subtract(value);
+        return new LeafState(value, gap.signum() > 0 ? gap : BigDecimal.ZERO,
+                rulePoints == null ? BigDecimal.ZERO : value, rulePoints == null ? 0 : 1,
+                s.rule[leaf].type() == RuleType.SURVEY ? value : BigDecimal.ZERO);
+    }
+
+    /** The leaf's latest fact for its rule's type: a self-assessment for MANUAL, else an indicator; or null. */
+    private Indicator fact(int leaf) {
+        if (s.rule[leaf].type() == RuleType.MANUAL) {
+            BigDecimal points = inputs.assessment(s.code[leaf]);
+            return points == null ? null : Indicator.of(RuleType.MANUAL, points);
+        }
+        return inputs.indicator(s.code[leaf]);
+    }
+
+    /** Whether the leaf's projection is its latest self-assessment. */
+    private boolean selfAssessed(int leaf) {
+        return s.rule[leaf].type() == RuleType.MANUAL && s.applicable[leaf] && inputs.assessment(s.code[leaf]) != null;
     }
 
     private void updateLeaf(int leaf) {
-        BigDecimal delta = leafValue(leaf).subtract(projected[leaf]);
-        if (delta.signum() == 0) {
+        if (!s.applicable[leaf]) {
+            return;
+        }
+        LeafState now = leafState(leaf);
+        BigDecimal dValue = now.value.subtract(projected[leaf]);
+        BigDecimal dShortfall = now.shortfall.subtract(shortfall[leaf]);
+        BigDecimal dEarned = now.earned.subtract(earned[leaf]);
+        int dMeasured = now.measured - measured[leaf];
+        BigDecimal dSurvey = now.survey.subtract(surveyProjected[leaf]);
+        if (dValue.signum() == 0 && dShortfall.signum() == 0 && dEarned.signum() == 0 && dMeasured == 0
+                && dSurvey.signum() == 0) {
             return;
         }
         for (int i = leaf; i >= 0; i = s.parent[i]) {
-            projected[i] = projected[i].add(delta);
+            projected[i] = projected[i].add(dValue);
+            shortfall[i] = shortfall[i].add(dShortfall);
+            earned[i] = earned[i].add(dEarned);
+            measured[i] += dMeasured;
+            surveyProjected[i] = surveyProjected[i].add(dSurvey);
         }
-        total = total.add(delta);
+        total = total.add(dValue);
+        totalShortfall = totalShortfall.add(dShortfall);
+        totalEarned = totalEarned.add(dEarned);
+        totalMeasured += dMeasured;
+        totalSurvey = totalSurvey.add(dSurvey);
         areaScores[s.areaSlot[leaf]] = null;
     }
 
@@ -260,17 +431,26 @@ public final class PlanProjection {
         return Points.publishMeanPercent(completionSum[leaf], s.tasksOf[leaf].length);
     }
 
-    /** What the score publishes along a leaf's path: the leaf up to its area, the plan, their percents. */
+    /**
+     * What the score publishes along a leaf's path: the leaf up to its area and the plan, each with its points,
+     * shortfall and earned points, the area's survey points, their percents.
+     */
     private List<Object> publishedPath(int leaf) {
-        List<Object> values = new ArrayList<>(8);
+        List<Object> values = new ArrayList<>(24);
         values.add(publishedCompletion(leaf));
         for (int i = leaf; i >= 0; i = s.parent[i]) {
             values.add(Points.publish(projected[i]));
+            values.add(Points.publish(shortfall[i]));
+            values.add(measured[i] == 0 ? null : Points.publish(earned[i]));
         }
         int a = s.area[leaf];
         values.add(Points.publishPercent(projected[a], s.max[a]));
+        values.add(Points.publish(surveyProjected[a]));
         values.add(Points.publish(total));
         values.add(Points.publishPercent(total, s.totalMax));
+        values.add(Points.publish(totalShortfall));
+        values.add(totalMeasured == 0 ? null : Points.publish(totalEarned));
+        values.add(Points.publish(totalSurvey));
         return values;
     }
 

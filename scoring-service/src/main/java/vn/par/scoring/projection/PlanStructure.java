@@ -16,7 +16,8 @@ import java.util.UUID;
  * arrays indexed by position, the tasks of every leaf, the unit names. Immutable, so a cache may share it.
  *
  * <p>Parents' points are summed here from their children's rather than read from the snapshot, so a parent's
- * max/baseline/target are always consistent with how its projected points are formed.
+ * max/baseline/target are always consistent with how its projected points are formed. A leaf that is not applicable
+ * this year keeps its own figures (to show them) but leaves every sum: its parent's, its area's and the plan's.
  */
 public final class PlanStructure {
 
@@ -36,9 +37,19 @@ public final class PlanStructure {
     final int[] area;
     /** Position in {@link #areas} of each criterion's area. */
     final int[] areaSlot;
+    /** A leaf's own derived figures; a parent's sums over its applicable children. */
     final BigDecimal[] max;
     final BigDecimal[] baseline;
     final BigDecimal[] target;
+    /** Whether the criterion counts: a leaf as flagged, a parent when one of its children counts. */
+    final boolean[] applicable;
+    /** A leaf's rule (MANUAL when the snapshot has none); null for a parent. */
+    final ScoringRule[] rule;
+    /** A leaf's rule as the snapshot carries it (null when it has none) and in words, to show. */
+    final PlanSnapshot.Rule[] ruleSpec;
+    final String[] ruleDescription;
+    /** The maximum of the applicable SURVEY leaves at or below each criterion. */
+    final BigDecimal[] surveyMax;
     final int[] areas;
     /** Per area position, the end (exclusive) of its criteria: in tree order an area's criteria are contiguous. */
     final int[] areaEnd;
@@ -58,6 +69,7 @@ public final class PlanStructure {
     final BigDecimal totalMax;
     final BigDecimal totalBaseline;
     final BigDecimal totalTarget;
+    final BigDecimal totalSurveyMax;
 
     public PlanStructure(PlanSnapshot snapshot) {
         this.planId = snapshot.planId();
@@ -78,6 +90,11 @@ public final class PlanStructure {
         max = new BigDecimal[size];
         baseline = new BigDecimal[size];
         target = new BigDecimal[size];
+        applicable = new boolean[size];
+        rule = new ScoringRule[size];
+        ruleSpec = new PlanSnapshot.Rule[size];
+        ruleDescription = new String[size];
+        surveyMax = new BigDecimal[size];
         criterionIndex = new HashMap<>(size * 2);
         List<Integer> areaList = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -105,38 +122,52 @@ public final class PlanStructure {
             areaEnd[k] = k + 1 < areas.length ? areas[k + 1] : size;
         }
 
-        // Leaves carry their own derived points; every parent is the sum of its children (reverse tree order
-        // visits all children of a node before the node itself).
-        BigDecimal[][] sums = new BigDecimal[3][size];
+        // Leaves carry their own derived points; every parent is the sum of its applicable children (reverse tree
+        // order visits all children of a node before the node itself).
+        BigDecimal[][] sums = new BigDecimal[4][size];
         for (int i = size - 1; i >= 0; i--) {
+            PlanSnapshot.Criterion c = ordered.get(i);
             if (leaf[i]) {
-                PlanSnapshot.Points d = ordered.get(i).derived();
+                PlanSnapshot.Points d = c.derived();
                 max[i] = orZero(d == null ? null : d.maxPoints());
                 baseline[i] = orZero(d == null ? null : d.baselinePoints());
                 target[i] = orZero(d == null ? null : d.targetPoints());
+                applicable[i] = !Boolean.FALSE.equals(c.applicable());
+                rule[i] = ScoringRule.of(c.rule());
+                ruleSpec[i] = c.rule();
+                ruleDescription[i] = c.ruleDescription();
+                surveyMax[i] = applicable[i] && rule[i].type() == RuleType.SURVEY ? max[i] : BigDecimal.ZERO;
             } else {
                 max[i] = orZero(sums[0][i]);
                 baseline[i] = orZero(sums[1][i]);
                 target[i] = orZero(sums[2][i]);
+                surveyMax[i] = orZero(sums[3][i]);
             }
-            if (parent[i] >= 0) {
+            if (parent[i] >= 0 && applicable[i]) {
                 int p = parent[i];
+                applicable[p] = true;
                 sums[0][p] = orZero(sums[0][p]).add(max[i]);
                 sums[1][p] = orZero(sums[1][p]).add(baseline[i]);
                 sums[2][p] = orZero(sums[2][p]).add(target[i]);
+                sums[3][p] = orZero(sums[3][p]).add(surveyMax[i]);
             }
         }
         BigDecimal m = BigDecimal.ZERO;
         BigDecimal b = BigDecimal.ZERO;
         BigDecimal t = BigDecimal.ZERO;
+        BigDecimal sv = BigDecimal.ZERO;
         for (int a : areas) {
-            m = m.add(max[a]);
-            b = b.add(baseline[a]);
-            t = t.add(target[a]);
+            if (applicable[a]) {
+                m = m.add(max[a]);
+                b = b.add(baseline[a]);
+                t = t.add(target[a]);
+                sv = sv.add(surveyMax[a]);
+            }
         }
         totalMax = m;
         totalBaseline = b;
         totalTarget = t;
+        totalSurveyMax = sv;
 
         List<PlanSnapshot.Task> tasks = snapshot.tasks();
         int taskCount = tasks.size();
@@ -198,9 +229,18 @@ public final class PlanStructure {
         return size;
     }
 
+    /** The applicable maximum: what the index is computed over. */
     public BigDecimal max() {
         return totalMax;
     }
+
+    /** A leaf's rule as shown: the snapshot's, or MANUAL for a snapshot without one. */
+    PlanSnapshot.Rule ruleSpecOrManual(int leaf) {
+        return ruleSpec[leaf] != null ? ruleSpec[leaf] : MANUAL_SPEC;
+    }
+
+    private static final PlanSnapshot.Rule MANUAL_SPEC = new PlanSnapshot.Rule("MANUAL", null, null, null, null, null,
+            null);
 
     public BigDecimal baseline() {
         return totalBaseline;

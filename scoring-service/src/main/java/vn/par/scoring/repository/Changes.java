@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.TaskProgress;
 
 /**
@@ -19,6 +20,7 @@ public final class Changes {
     final Map<UUID, PlanRow> plans = new LinkedHashMap<>();
     final Map<List<Object>, TaskProgress> progress = new LinkedHashMap<>();
     final Map<List<Object>, BigDecimal> assessments = new LinkedHashMap<>();
+    final Map<List<Object>, Indicator> indicators = new LinkedHashMap<>();
     final List<History> history = new ArrayList<>();
 
     public void plan(PlanRow row) {
@@ -31,6 +33,10 @@ public final class Changes {
 
     public void assessment(UUID planId, String criterionCode, BigDecimal points) {
         assessments.put(List.of(planId, criterionCode), points);
+    }
+
+    public void indicator(UUID planId, String criterionCode, Indicator indicator) {
+        indicators.put(List.of(planId, criterionCode), indicator);
     }
 
     public void history(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,

@@ -23,7 +23,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanInputs;
+import vn.par.scoring.projection.RuleType;
 import vn.par.scoring.projection.TaskProgress;
 import vn.par.scoring.projection.TaskStatus;
 
@@ -133,6 +135,22 @@ public class ProjectionStore {
             }
             columns.addTo(arrays, "uuid", "text", "text");
         }
+        if (!changes.indicators.isEmpty()) {
+            statements.add("""
+                    INSERT INTO indicator (plan_id, criterion_code, rule_type, option_key, number, denominator)
+                    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS numeric[]), CAST(? AS numeric[]))
+                    ON CONFLICT (plan_id, criterion_code) DO UPDATE SET rule_type = EXCLUDED.rule_type,
+                        option_key = EXCLUDED.option_key, number = EXCLUDED.number,
+                        denominator = EXCLUDED.denominator""");
+            Columns columns = new Columns(6, changes.indicators.size());
+            for (Map.Entry<List<Object>, Indicator> e : changes.indicators.entrySet()) {
+                Indicator i = e.getValue();
+                columns.row(e.getKey().get(0), e.getKey().get(1), i.type().name(), i.option(), plain(i.number()),
+                        plain(i.denominator()));
+            }
+            columns.addTo(arrays, "uuid", "text", "text", "text", "text", "text");
+        }
         if (!changes.history.isEmpty()) {
             statements.add("""
                     INSERT INTO score_history (plan_id, sequence, as_of, projected, percent, payload)
@@ -221,7 +239,8 @@ public class ProjectionStore {
 
     /** Replaces the whole projection (a rebuild), inside the caller's transaction. */
     public void replaceAll(Connection c, Collection<StoredPlan> plans) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("TRUNCATE scored_plan, task_progress, self_assessment")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "TRUNCATE scored_plan, task_progress, self_assessment, indicator")) {
             ps.executeUpdate();
         }
         try (PreparedStatement planInsert = c.prepareStatement("INSERT INTO scored_plan (version, status, agency,"
@@ -230,7 +249,9 @@ public class ProjectionStore {
                 PreparedStatement progressInsert = c.prepareStatement(
                         "INSERT INTO task_progress (plan_id, task_id, status, percent_complete) VALUES (?, ?, ?, ?)");
                 PreparedStatement assessmentInsert = c.prepareStatement(
-                        "INSERT INTO self_assessment (plan_id, criterion_code, points) VALUES (?, ?, ?)")) {
+                        "INSERT INTO self_assessment (plan_id, criterion_code, points) VALUES (?, ?, ?)");
+                PreparedStatement indicatorInsert = c.prepareStatement("INSERT INTO indicator (plan_id,"
+                        + " criterion_code, rule_type, option_key, number, denominator) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (StoredPlan plan : plans) {
                 PlanRow row = plan.row();
                 bindPlan(planInsert, row, 1);
@@ -246,10 +267,21 @@ public class ProjectionStore {
                     assessmentInsert.setBigDecimal(3, e.getValue());
                     assessmentInsert.addBatch();
                 }
+                for (Map.Entry<String, Indicator> e : plan.inputs().indicators().entrySet()) {
+                    Indicator i = e.getValue();
+                    indicatorInsert.setObject(1, row.planId());
+                    indicatorInsert.setString(2, e.getKey());
+                    indicatorInsert.setString(3, i.type().name());
+                    indicatorInsert.setString(4, i.option());
+                    indicatorInsert.setBigDecimal(5, i.number());
+                    indicatorInsert.setBigDecimal(6, i.denominator());
+                    indicatorInsert.addBatch();
+                }
             }
             planInsert.executeBatch();
             progressInsert.executeBatch();
             assessmentInsert.executeBatch();
+            indicatorInsert.executeBatch();
         }
     }
 
@@ -312,7 +344,7 @@ public class ProjectionStore {
     public PlanInputs inputs(Connection c, UUID planId) throws SQLException {
         Array ids = c.createArrayOf("uuid", new Object[] { planId });
         return new PlanInputs(progress(c, ids).getOrDefault(planId, Map.of()),
-                assessments(c, ids).getOrDefault(planId, Map.of()));
+                assessments(c, ids).getOrDefault(planId, Map.of()), indicators(c, ids).getOrDefault(planId, Map.of()));
     }
 
     /** The published scores of a plan, oldest first, optionally between two instants (inclusive). */
@@ -378,10 +410,12 @@ public class ProjectionStore {
         }
         Map<UUID, Map<String, TaskProgress>> progress = progress(c, ids);
         Map<UUID, Map<String, BigDecimal>> assessments = assessments(c, ids);
+        Map<UUID, Map<String, Indicator>> indicators = indicators(c, ids);
         Map<UUID, StoredPlan> plans = new LinkedHashMap<>();
         for (PlanRow row : rows.values()) {
             plans.put(row.planId(), new StoredPlan(row, new PlanInputs(
-                    progress.getOrDefault(row.planId(), Map.of()), assessments.getOrDefault(row.planId(), Map.of()))));
+                    progress.getOrDefault(row.planId(), Map.of()), assessments.getOrDefault(row.planId(), Map.of()),
+                    indicators.getOrDefault(row.planId(), Map.of()))));
         }
         return plans;
     }
@@ -414,6 +448,22 @@ public class ProjectionStore {
             }
         }
         return assessments;
+    }
+
+    private static Map<UUID, Map<String, Indicator>> indicators(Connection c, Array ids) throws SQLException {
+        Map<UUID, Map<String, Indicator>> indicators = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT plan_id, criterion_code, rule_type, option_key, number,"
+                + " denominator FROM indicator" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indicators.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(rs.getString(2),
+                            new Indicator(RuleType.valueOf(rs.getString(3)), rs.getString(4), rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6)));
+                }
+            }
+        }
+        return indicators;
     }
 
     private static PlanRow planRow(ResultSet rs, String snapshot) throws SQLException {

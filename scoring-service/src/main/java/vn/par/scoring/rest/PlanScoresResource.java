@@ -3,11 +3,15 @@ package vn.par.scoring.rest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +28,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import vn.par.infra.problem.ProblemException;
 import vn.par.scoring.projection.PlanScore;
+import vn.par.scoring.projection.TaskStatus;
+import vn.par.scoring.projection.WhatIf;
 import vn.par.scoring.repository.HistoryPoint;
 import vn.par.scoring.service.ScoreQueries;
 
@@ -54,6 +60,48 @@ public class PlanScoresResource {
         return queries.asOf(planId, at).orElseThrow(() -> queries.exists(planId)
                 ? ProblemException.notFound("Kế hoạch " + planId + " chưa có điểm nào tại thời điểm " + at + ".")
                 : unknown(planId));
+    }
+
+    @POST
+    @Path("/what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Giả định: điểm của kế hoạch nếu có thêm các chỉ số và tiến độ này (không lưu gì)",
+            description = "Ví dụ: {\"indicators\":[{\"code\":\"7.2\",\"numerator\":45,\"denominator\":50}],"
+                    + " \"reports\":[{\"taskId\":\"…\",\"percentComplete\":100}]}")
+    public PlanScore whatIf(@PathParam("planId") UUID planId, @Valid WhatIfRequest request) {
+        List<WhatIf.Fact> facts = new ArrayList<>();
+        List<WhatIf.Progress> reports = new ArrayList<>();
+        if (request != null && request.indicators() != null) {
+            for (WhatIfRequest.Fact f : request.indicators()) {
+                facts.add(f == null ? null : new WhatIf.Fact(f.code(), f.option(), f.value(), f.numerator(),
+                        f.denominator(), f.count(), f.violations(), f.percent(), f.points()));
+            }
+        }
+        if (request != null && request.reports() != null) {
+            for (int i = 0; i < request.reports().size(); i++) {
+                WhatIfRequest.Report r = request.reports().get(i);
+                reports.add(r == null ? null : new WhatIf.Progress(r.taskId(), r.percentComplete(),
+                        status("reports[" + i + "].status", r.status())));
+            }
+        }
+        try {
+            return queries.whatIf(planId, facts, reports).orElseThrow(() -> unknown(planId));
+        } catch (WhatIf.Refused e) {
+            throw ProblemException.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    private static TaskStatus status(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TaskStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "Trạng thái '" + value
+                    + "' không hợp lệ; dùng NOT_STARTED, IN_PROGRESS, DONE hoặc BLOCKED.");
+        }
     }
 
     @GET

@@ -227,6 +227,22 @@ public class ProjectionService {
             if (plan.projection.report(report.taskId(), report.role(), report.progress(), day)) {
                 publish(plan, meta, previous, changes);
             }
+        } else if (event instanceof InputEvent.IndicatorReport indicator) {
+            if (meta.sequence() <= plan.progressSequence) {
+                return;
+            }
+            plan.progressSequence = meta.sequence();
+            plan.dirty = true;
+            applied.increment();
+            changes.indicator(plan.planId, indicator.criterionCode(), indicator.indicator());
+            if (plan.projection == null) {
+                plan.inputs.putIndicator(indicator.criterionCode(), indicator.indicator());
+                return;
+            }
+            BigDecimal previous = plan.published();
+            if (plan.projection.indicate(indicator.criterionCode(), indicator.indicator(), day)) {
+                publish(plan, meta, previous, changes);
+            }
         } else if (event instanceof InputEvent.Assessment assessment) {
             if (meta.sequence() <= plan.progressSequence) {
                 return;
@@ -283,10 +299,14 @@ public class ProjectionService {
     static ScoreChanged scoreChanged(UUID planId, PlanProjection projection, long sequence, InputEvent.Meta cause,
             BigDecimal previous) {
         PlanStructure s = projection.structure();
+        BigDecimal earned = projection.earned();
         return new ScoreChanged(planId, s.agency(), s.year(), s.version(), sequence, cause.time(),
                 Points.publish(projection.total()), previous, Points.publish(s.target()),
                 Points.publish(s.baseline()), Points.publish(s.max()),
-                Points.publishPercent(projection.total(), s.max()), cause.eventId(), projection.areas());
+                Points.publishPercent(projection.total(), s.max()), Points.publish(projection.shortfall()),
+                Points.publish(projection.atStake()), earned == null ? null : Points.publish(earned),
+                projection.measuredLeaves(), projection.survey(), projection.selfControlled(), cause.eventId(),
+                projection.areas());
     }
 
     private LivePlan live(StoredPlan stored) {

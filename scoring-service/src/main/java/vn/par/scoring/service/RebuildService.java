@@ -274,6 +274,8 @@ public class RebuildService {
                     plan.inputs.putProgress(report.taskId(), report.progress());
                 } else if (event instanceof InputEvent.Assessment assessment) {
                     plan.inputs.putAssessment(assessment.criterionCode(), assessment.points());
+                } else if (event instanceof InputEvent.IndicatorReport indicator) {
+                    plan.inputs.putIndicator(indicator.criterionCode(), indicator.indicator());
                 }
             }
             if (plan.last == null || !meta.time().isBefore(plan.last.time())) {

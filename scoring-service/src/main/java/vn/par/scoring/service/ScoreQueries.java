@@ -30,6 +30,7 @@ import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.PlanStructure;
 import vn.par.scoring.projection.Points;
 import vn.par.scoring.projection.ScoreGroup;
+import vn.par.scoring.projection.WhatIf;
 import vn.par.scoring.repository.HistoryPoint;
 import vn.par.scoring.repository.PlanRow;
 import vn.par.scoring.repository.ProjectionStore;
@@ -71,14 +72,35 @@ public class ScoreQueries {
             if (row.isEmpty()) {
                 return Optional.empty();
             }
-            PlanStructure structure = structures.get(planId);
-            if (structure == null || structure.version() != row.get().version()) {
-                structure = new PlanStructure(parse(store.snapshot(c, planId), PlanSnapshot.class));
-                structures.put(planId, structure);
-            }
-            PlanProjection projection = new PlanProjection(structure, store.inputs(c, planId));
+            PlanProjection projection = new PlanProjection(structure(c, row.get()), store.inputs(c, planId));
             return Optional.of(projection.score(LocalDate.now(clock), row.get().sequences().score(), row.get().asOf()));
         });
+    }
+
+    /**
+     * The plan's score as it would be with {@code facts} and {@code reports} added to what was reported; stores
+     * nothing. Empty for a plan not (yet) published.
+     *
+     * @throws WhatIf.Refused for a fact or report the plan cannot take
+     */
+    public Optional<PlanScore> whatIf(UUID planId, List<WhatIf.Fact> facts, List<WhatIf.Progress> reports) {
+        return read(c -> {
+            Optional<PlanRow> row = store.plan(c, planId);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(WhatIf.score(structure(c, row.get()), store.inputs(c, planId), facts, reports,
+                    LocalDate.now(clock), row.get().sequences().score(), row.get().asOf()));
+        });
+    }
+
+    private PlanStructure structure(Connection c, PlanRow row) throws SQLException {
+        PlanStructure structure = structures.get(row.planId());
+        if (structure == null || structure.version() != row.version()) {
+            structure = new PlanStructure(parse(store.snapshot(c, row.planId()), PlanSnapshot.class));
+            structures.put(row.planId(), structure);
+        }
+        return structure;
     }
 
     /**
@@ -89,7 +111,8 @@ public class ScoreQueries {
         return read(c -> store.publishedAt(c, planId, at).map(payload -> {
             ScoreChanged s = parse(payload, ScoreChanged.class);
             return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), s.sequence(), s.asOf(), s.projected(),
-                    s.target(), s.baseline(), s.max(), s.percent(), s.areas(), null);
+                    s.target(), s.baseline(), s.max(), s.percent(), ScoreGroup.of(s.percent()), s.shortfall(),
+                    s.atStake(), s.earned(), s.measuredLeaves(), s.survey(), s.selfControlled(), s.areas(), null);
         }));
     }
 

@@ -26,6 +26,11 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
      * full width is the maximum).
      */
     public record AreaView(AreaScore area, String projectedWidth, String baselineAt, String targetAt) {
+
+        /** Whether the area has survey-based leaves, whose points are shown apart. */
+        public boolean hasSurvey() {
+            return area.survey() != null && area.survey().max().signum() > 0;
+        }
     }
 
     /** A leaf at risk and the tasks that make it so (lead units and reasons). */

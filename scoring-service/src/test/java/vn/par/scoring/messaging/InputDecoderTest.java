@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.ReportRole;
+import vn.par.scoring.projection.RuleType;
 import vn.par.scoring.projection.TaskProgress;
 import vn.par.scoring.projection.TaskStatus;
 import vn.par.scoring.testing.SeedPlan;
@@ -66,6 +68,37 @@ class InputDecoderTest {
                 decoder.decode(record(Topics.PROGRESS, envelope(Topics.PROGRESS, "SelfAssessed", 2, data))));
         assertEquals("6.3.2", assessment.criterionCode());
         assertEquals(new BigDecimal("1.2500"), assessment.points());
+    }
+
+    @Test
+    void anIndicatorKeepsTheFactOfItsRuleTypeAndNotTheProducersPoints() {
+        String ratio = "{\"indicatorId\":\"" + UUID.randomUUID() + "\",\"criterionCode\":\"7.2\",\"unit\":\"LDVL\","
+                + "\"ruleType\":\"RATIO\",\"numerator\":31,\"denominator\":50,\"points\":3.5429,"
+                + "\"comment\":\"Quý III: 31/50 hồ sơ trực tuyến toàn trình\",\"reportedBy\":\"ldvl\"}";
+        InputEvent.IndicatorReport report = assertInstanceOf(InputEvent.IndicatorReport.class,
+                decoder.decode(record(Topics.PROGRESS, envelope(Topics.PROGRESS, "IndicatorReported", 4, ratio))));
+        assertEquals("7.2", report.criterionCode());
+        assertEquals(Indicator.ratio(new BigDecimal("31"), new BigDecimal("50")), report.indicator());
+
+        String tiers = "{\"criterionCode\":\"6.1.1\",\"ruleType\":\"TIERS\",\"option\":\"VIOLATION\",\"points\":0}";
+        assertEquals(Indicator.option("VIOLATION"), assertInstanceOf(InputEvent.IndicatorReport.class, decoder.decode(
+                record(Topics.PROGRESS, envelope(Topics.PROGRESS, "IndicatorReported", 5, tiers)))).indicator());
+        String survey = "{\"criterionCode\":\"7.4\",\"ruleType\":\"SURVEY\",\"percent\":82.35}";
+        assertEquals(Indicator.of(RuleType.SURVEY, new BigDecimal("82.35")), assertInstanceOf(
+                InputEvent.IndicatorReport.class, decoder.decode(
+                        record(Topics.PROGRESS, envelope(Topics.PROGRESS, "IndicatorReported", 6, survey)))).indicator());
+    }
+
+    @Test
+    void anIndicatorWithoutItsFactOrWithAnUnknownTypeIsMalformed() {
+        for (String data : new String[] {"{\"criterionCode\":\"7.2\",\"ruleType\":\"RATIO\",\"numerator\":31}",
+                "{\"criterionCode\":\"1.6\",\"ruleType\":\"COUNT\",\"value\":2}",
+                "{\"criterionCode\":\"1.6\",\"ruleType\":\"WEIGHTED\",\"count\":2}",
+                "{\"criterionCode\":\"1.6\",\"ruleType\":\"MANUAL\",\"points\":2}",
+                "{\"ruleType\":\"COUNT\",\"count\":2}"}) {
+            assertThrows(MalformedEventException.class, () -> decoder.decode(
+                    record(Topics.PROGRESS, envelope(Topics.PROGRESS, "IndicatorReported", 1, data))), data);
+        }
     }
 
     @Test

@@ -215,7 +215,7 @@ class PlanProjectionTest {
         assertFalse(criterion(score, "7.4").atRisk());
 
         // The event path judges on the event's day: the same plan in January has only the blocked task.
-        PlanProjection january = new PlanProjection(p.structure(), new PlanInputs(p.inputs().progress(), Map.of()));
+        PlanProjection january = new PlanProjection(p.structure(), new PlanInputs(p.inputs().progress(), Map.of(), Map.of()));
         january.judgeRisksAt(LocalDate.of(2024, 1, 15));
         assertEquals(List.of("7.2"), january.areas().stream().filter(a -> a.code().equals("7")).findFirst()
                 .orElseThrow().atRisk());
@@ -258,7 +258,7 @@ class PlanProjectionTest {
             }
         }
         PlanProjection fresh = new PlanProjection(seed.structure(),
-                new PlanInputs(seed.inputs().progress(), seed.inputs().assessments()));
+                new PlanInputs(seed.inputs().progress(), seed.inputs().assessments(), seed.inputs().indicators()));
         assertEquals(0, fresh.total().compareTo(seed.total()));
         assertEquals(score(fresh), score(seed));
     }

@@ -73,12 +73,25 @@ public final class Events {
                 planId.toString(), sequence, data));
     }
 
-    /** Sends an event (again, for a redelivery) and waits for the broker's acknowledgement. */
+    /**
+     * An {@code IndicatorReported} for a leaf: {@code fact} holds the members of the rule type's fact, e.g.
+     * {@code "\"numerator\":31,\"denominator\":50"}.
+     */
+    public static EventEnvelope indicator(UUID planId, long sequence, String criterionCode, String ruleType, String fact,
+            Instant time) {
+        String data = "{\"indicatorId\":\"" + UUID.randomUUID() + "\",\"planId\":\"" + planId
+                + "\",\"criterionCode\":\"" + criterionCode + "\",\"unit\":\"LDVL\",\"ruleType\":\"" + ruleType + "\","
+                + fact + ",\"points\":0,\"reportedBy\":\"test\",\"reportedAt\":\"" + time + "\"}";
+        return send(Topics.PROGRESS, new EventEnvelope(UUID.randomUUID(), "IndicatorReported", "/progress-service", time,
+                planId.toString(), sequence, data));
+    }
+
     /** Hands {@code event} to the producer without waiting for the broker (see {@link KafkaProducer#flush()}). */
     public static void sendWithoutWaiting(String topic, EventEnvelope event) {
         producer().send(new ProducerRecord<>(topic, null, event.key(), event.data(), event.headers()));
     }
 
+    /** Sends an event (again, for a redelivery) and waits for the broker's acknowledgement. */
     public static EventEnvelope send(String topic, EventEnvelope event) {
         try {
             producer().send(new ProducerRecord<>(topic, null, event.key(), event.data(), event.headers())).get();

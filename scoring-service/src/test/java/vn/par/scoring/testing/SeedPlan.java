@@ -51,6 +51,32 @@ public final class SeedPlan {
         }
     }
 
+    /**
+     * The seed with the known answers' rules: 6.1.1 TIERS, 1.3.1 BRACKETS, 7.2 RATIO (fullAt 70, FULL), 6.3.4
+     * DEDUCTION 0.5, 1.6 COUNT 1, 7.4 SURVEY; 6.3.2 not applicable.
+     */
+    public static ObjectNode withKnownRules(UUID planId) {
+        ObjectNode plan = json(planId);
+        ObjectNode tiers = criterion(plan, "6.1.1").putObject("rule").put("type", "TIERS");
+        tiers.putArray("options").addObject().put("key", "NO_VIOLATION").put("label", "Không có sai phạm")
+                .put("points", 1);
+        tiers.withArray("options").addObject().put("key", "VIOLATION").put("label", "Có sai phạm").put("points", 0);
+        ObjectNode brackets = criterion(plan, "1.3.1").putObject("rule").put("type", "BRACKETS");
+        brackets.putArray("brackets").addObject().put("min", 8).put("minInclusive", true).putNull("max")
+                .put("maxInclusive", false).put("points", 2);
+        brackets.withArray("brackets").addObject().put("min", 4).put("minInclusive", true).put("max", 8)
+                .put("maxInclusive", false).put("points", 1);
+        brackets.withArray("brackets").addObject().putNull("min").put("minInclusive", true).put("max", 4)
+                .put("maxInclusive", false).put("points", 0);
+        criterion(plan, "7.2").putObject("rule").put("type", "RATIO").put("fullAt", 70)
+                .put("whenNoCases", "FULL");
+        criterion(plan, "6.3.4").putObject("rule").put("type", "DEDUCTION").put("perViolation", 0.5);
+        criterion(plan, "1.6").putObject("rule").put("type", "COUNT").put("perUnit", 1);
+        criterion(plan, "7.4").putObject("rule").put("type", "SURVEY");
+        criterion(plan, "6.3.2").put("applicable", false);
+        return plan;
+    }
+
     /** The ids of the tasks on a criterion, in plan order. */
     public static List<String> tasksOf(String criterionCode) {
         List<String> ids = new ArrayList<>();

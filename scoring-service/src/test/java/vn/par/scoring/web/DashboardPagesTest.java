@@ -380,6 +380,36 @@ class DashboardPagesTest {
         assertFalse(openapi.contains("/ui/"), "the pages' paths are not");
     }
 
+    @Test
+    @TestSecurity(user = "viewer", roles = "viewer")
+    void planPageShowsEachLeafsRuleItsFactTheGapsAndAWhatIfPanel() {
+        ObjectNode snapshot = SeedPlan.withKnownRules(UUID.randomUUID());
+        SeedPlan.criterion(snapshot, "7.2").put("ruleDescription", "Tỷ lệ hồ sơ trực tuyến × điểm tối đa, đủ điểm khi đạt 70 %");
+        UUID plan = publish(snapshot);
+        Events.indicator(plan, 1, "7.2", "RATIO", "\"numerator\":31,\"denominator\":50", MAY);
+        Scores.awaitSequence(plan, 2);
+
+        String html = given().get("/ui/plans/{plan}", plan).then().statusCode(200).extract().asString();
+        String row72 = criterionRow(html, "7.2");
+        assertTrue(row72.contains("data-field=\"rule\">Tỷ lệ hồ sơ trực tuyến × điểm tối đa, đủ điểm khi đạt 70 %<"), row72);
+        assertTrue(row72.contains("<td data-field=\"indicator\" class=\"measured\">31/50</td>"), row72);
+        assertTrue(row72.contains("data-field=\"projected\">3,54<"), "4 × 62 / 70: " + row72);
+        String row632 = criterionRow(html, "6.3.2");
+        assertTrue(row632.contains("not-applicable"), row632);
+        assertTrue(row632.contains("Không áp dụng"), row632);
+        assertTrue(criterionRow(html, "6.1.1").contains("data-field=\"rule\">Theo mức<"), "no words given: the type");
+        // 93.25 − 87.832857…: 7.2 short by 0.457143, the rest as before (3.63 − 0.67)
+        assertTrue(html.contains("<dd id=\"plan-shortfall\">3,42</dd>"), html);
+        assertTrue(html.contains("<span id=\"plan-survey\">2</span> / <span id=\"plan-survey-max\">2</span>"), html);
+        assertTrue(areaOf(html, "7").contains("Điều tra XHH <strong data-field=\"survey\">2</strong> / 2"), areaOf(html, "7"));
+        assertTrue(html.contains("<option value=\"7.2\" data-rule-type=\"RATIO\">"), "the what-if panel offers 7.2");
+        assertFalse(html.contains("<option value=\"6.3.2\""), "but not a leaf that is not applicable");
+
+        given().contentType("application/json").body("{\"indicators\":[{\"code\":\"7.2\",\"numerator\":45,\"denominator\":50}]}")
+                .post("/ui/plans/{plan}/what-if", plan).then().statusCode(200)
+                .body("projected", org.hamcrest.Matchers.equalTo(90.29f)); // 89.62 + 0.67: 7.2 at 4
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private static UUID publish(ObjectNode snapshot) {
