@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -297,6 +302,52 @@ class IndicatorTest {
             assertEquals(2, events.settle(plan.id, Duration.ofSeconds(2)).size(), "events of the plan on par.progress");
         }
         given().when().get("/api/plans/{plan}/self-assessments", plan.id).then().body("", hasSize(1));
+    }
+
+    @Test
+    @TestSecurity(user = "khtc", roles = "reporter")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "KHTC"))
+    void concurrentIdenticalRequestsStoreOneIndicatorOrSelfAssessmentAndEmitOneEventEach() throws Exception {
+        TestPlan plan = published();
+        try (Broker.ProgressEvents events = new Broker.ProgressEvents()) {
+            assertOneStored(plan, "7.2", "{\"numerator\": 31, \"denominator\": 50}");
+            assertOneStored(plan, "7.7", "{\"points\": 2}");
+            events.await(plan.id, 2, Duration.ofSeconds(30));
+            assertEquals(2, events.settle(plan.id, Duration.ofSeconds(2)).size(), "events of the plan on par.progress");
+        }
+        given().when().get("/api/plans/{plan}/indicators", plan.id).then().statusCode(200)
+                .body("find { it.criterionCode == '7.2' }.history", hasSize(1))
+                .body("find { it.criterionCode == '7.7' }.history", hasSize(1));
+    }
+
+    /** Eight callers send the same request with the same key at once: one 201, seven 200 with the same id. */
+    private static void assertOneStored(TestPlan plan, String code, String body) throws Exception {
+        String key = UUID.randomUUID().toString();
+        int callers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                            .when().post(path(plan, code));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (Future<Response> r : responses) {
+                statuses.add(r.get().statusCode());
+                ids.add(r.get().path("id"));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "created: " + statuses);
+            assertEquals(callers - 1, statuses.stream().filter(s -> s == 200).count(), "replayed: " + statuses);
+            assertEquals(1, ids.size(), "ids: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -128,7 +128,7 @@ public class IndicatorService {
     }
 
     /** The indicator that counts for a leaf scored by {@code rule}, from its facts newest first; null if none. */
-    static IndicatorView counting(Rule rule, List<Ranked> newestFirst) {
+    private static IndicatorView counting(Rule rule, List<Ranked> newestFirst) {
         for (Ranked fact : newestFirst) {
             if (fact.view().ruleType() == rule.type()) {
                 boolean fits = !(rule instanceof Rule.Tiers tiers) || tiers.option(fact.view().option()).isPresent();
