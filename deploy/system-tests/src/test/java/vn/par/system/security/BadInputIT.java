@@ -30,7 +30,8 @@ import vn.par.system.SystemStack;
  * real Keycloak token. Each must be refused with the expected status and an {@code application/problem+json}
  * body a person can act on, and must leave the service's database exactly as it was.
  *
- * <p>Placeholders in the files: {@code {plan}} a published copy of the sample plan (year 2040), {@code {task}} its
+ * <p>Placeholders in the files: {@code {plan}} a published copy of the sample plan (year 2040) whose 6.1.1 is scored by
+ * TIERS, 7.2 by RATIO and 7.4 by SURVEY, with 6.3.2 not applicable, {@code {task}} its
  * task on 6.1.2 (lead: KHTC), {@code {coordTask}} a task KHTC only coordinates, {@code {draftPlan}} a DRAFT copy
  * (year 2044), {@code {unknownTask}}/{@code {unknownPlan}} random UUIDs, {@code {agency}} the sample agency,
  * {@code {freeYear}} a year without a plan (2046), {@code {idemKey}} a fresh Idempotency-Key per case.
@@ -46,6 +47,7 @@ class BadInputIT {
         PlanModel plan = Scenario.publishedPlan(stack, 2040);
         UUID id = plan.id();
         VALUES.put("plan", id.toString());
+        Fixtures.withRules(stack, id);
         VALUES.put("task", Fixtures.task(stack, id, "6.1.2").get("taskId").asText());
         VALUES.put("coordTask", Fixtures.taskCoordinatedBy(stack, id, "KHTC").get("taskId").asText());
         VALUES.put("draftPlan", Fixtures.draftPlan(stack, 2044).get("planId").asText());

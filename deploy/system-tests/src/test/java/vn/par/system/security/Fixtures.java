@@ -52,6 +52,46 @@ final class Fixtures {
                 "text/tab-separated-values", text, Map.of());
     }
 
+    /**
+     * Scores 6.1.1 by TIERS, 7.2 by RATIO and 7.4 by SURVEY and flags 6.3.2 not applicable on a published plan, then
+     * waits until progress-service and scoring-service hold the resulting version.
+     */
+    static void withRules(Stack stack, UUID plan) {
+        String admin = token(stack, "admin");
+        String criteria = stack.url("criteria-service") + "/api/plans/" + plan + "/criteria/";
+        Map<String, String> rules = Map.of(
+                "6.1.1", "{\"type\":\"TIERS\",\"options\":[{\"key\":\"NO_VIOLATION\",\"label\":\"Không có sai phạm\","
+                        + "\"points\":1},{\"key\":\"VIOLATION\",\"label\":\"Có sai phạm\",\"points\":0}]}",
+                "7.2", "{\"type\":\"RATIO\",\"fullAt\":70,\"whenNoCases\":\"FULL\"}",
+                "7.4", "{\"type\":\"SURVEY\"}");
+        for (Map.Entry<String, String> rule : rules.entrySet()) {
+            Api.Answer set = Api.send("PUT", criteria + rule.getKey() + "/rule", admin, "application/json",
+                    ("{\"rule\":" + rule.getValue() + "}").getBytes(StandardCharsets.UTF_8), Map.of());
+            assertEquals(200, set.status(), set.describe());
+        }
+        Api.Answer flagged = Api.send("PATCH", criteria + "6.3.2", admin, "application/merge-patch+json",
+                "{\"applicable\":false,\"reason\":\"Không có đơn vị SNCL tự bảo đảm chi\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertEquals(200, flagged.status(), flagged.describe());
+        int version = flagged.json().get("version").asInt();
+        String viewer = token(stack, "viewer");
+        Await.until("scoring-service scores version " + version + " of plan " + plan, Duration.ofSeconds(60),
+                () -> Api.get(stack.url("scoring-service") + "/api/plans/" + plan + "/scores", viewer).json()
+                        .path("version").asInt() == version);
+        Await.until("progress-service knows the rules of plan " + plan, Duration.ofSeconds(60), () -> {
+            Api.Answer leaves = Api.get(stack.url("progress-service") + "/api/plans/" + plan + "/indicators", viewer);
+            if (leaves.status() != 200) {
+                return false;
+            }
+            for (JsonNode leaf : leaves.json()) {
+                if (leaf.path("criterionCode").asText().equals("6.3.2")) {
+                    return !leaf.path("applicable").asBoolean(true);
+                }
+            }
+            return false;
+        });
+    }
+
     /** progress-service's view of a plan's tasks: each with its lead and (expanded) coordinating units. */
     static JsonNode progressTasks(Stack stack, UUID plan) {
         Api.Answer tasks = Api.get(stack.url("progress-service") + "/api/plans/" + plan + "/tasks", token(stack, "viewer"));

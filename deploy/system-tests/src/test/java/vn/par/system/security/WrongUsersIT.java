@@ -336,6 +336,14 @@ class WrongUsersIT {
                 new Write("criteria-service", "POST", "/api/units", "application/json",
                         "{\"agency\":\"" + Fixtures.agency() + "\",\"code\":\"THUQUYEN\",\"name\":\"Phòng thử quyền\","
                                 + "\"kind\":\"DIVISION\"}", false),
+                new Write("criteria-service", "PUT", "/api/plans/" + draftPlan + "/criteria/6.1.2/rule", "application/json",
+                        "{\"rule\":{\"type\":\"COUNT\",\"perUnit\":1},\"reason\":\"thử quyền\"}", false),
+                new Write("criteria-service", "POST", "/api/plans/" + draftPlan + "/criteria/6.1.1/rule/accept-proposal",
+                        "application/json", "{}", false),
+                new Write("criteria-service", "PATCH", "/api/plans/" + draftPlan + "/criteria/6.3.2",
+                        "application/merge-patch+json", "{\"applicable\":false,\"reason\":\"thử quyền\"}", false),
+                new Write("progress-service", "POST", "/api/plans/" + plan.id() + "/criteria/6.1.2/indicators",
+                        "application/json", "{\"points\":1.5}", true),
                 new Write("scoring-service", "POST", "/api/admin/rebuild", null, null, false));
     }
 
