@@ -19,6 +19,7 @@ import vn.par.stack.testing.TestInfra;
 class PlanSecurityTest {
 
     private static final String SOME_PLAN = "/api/plans/00000000-0000-0000-0000-000000000001";
+    private static final String RULE = "{\"rule\": {\"type\": \"SURVEY\"}, \"reason\": \"Điều tra XHH\"}";
 
     @Test
     void withoutATokenEveryEndpointIsUnauthorized() {
@@ -29,6 +30,10 @@ class PlanSecurityTest {
         given().contentType(TestPlans.TSV).body(PlanFixtures.seedBytes()).queryParam("agency", "X").queryParam("year", 2024)
                 .post("/api/plans/import").then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(401);
+        given().contentType("application/json").body(RULE).put(SOME_PLAN + "/criteria/6.1.2/rule").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json").post(SOME_PLAN + "/criteria/6.1.1/rule/accept-proposal").then()
+                .statusCode(401);
     }
 
     @Test
@@ -41,6 +46,12 @@ class PlanSecurityTest {
         given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(403);
         given().contentType("application/json").body(Map.of("targetPoints", 1)).patch(SOME_PLAN + "/criteria/1.1")
                 .then().statusCode(403);
+        given().contentType("application/json").body(Map.of("applicable", false, "reason", "x"))
+                .patch(SOME_PLAN + "/criteria/6.3.2").then().statusCode(403);
+        given().contentType("application/json").body(RULE).put(SOME_PLAN + "/criteria/6.1.2/rule").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType("application/json").post(SOME_PLAN + "/criteria/6.1.1/rule/accept-proposal").then()
+                .statusCode(403);
         given().contentType("application/json")
                 .body(Map.of("agency", "Sở Bất kỳ", "code", "XX", "name", "Phòng X", "kind", "DIVISION"))
                 .post("/api/units").then().statusCode(403);
@@ -52,5 +63,8 @@ class PlanSecurityTest {
         given().get("/api/units").then().statusCode(200);
         given().contentType("application/json").post(SOME_PLAN + "/publish").then().statusCode(403);
         given().delete(SOME_PLAN + "/tasks/00000000-0000-0000-0000-000000000002").then().statusCode(403);
+        given().contentType("application/json").body(RULE).put(SOME_PLAN + "/criteria/6.1.2/rule").then().statusCode(403);
+        given().contentType("application/json").post(SOME_PLAN + "/criteria/6.1.1/rule/accept-proposal").then()
+                .statusCode(403);
     }
 }

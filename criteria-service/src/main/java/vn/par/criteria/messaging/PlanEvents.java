@@ -15,6 +15,7 @@ import vn.par.criteria.plan.CriterionCode;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.service.CriterionScoring;
 import vn.par.criteria.service.UnitDirectory;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.events.Topics;
@@ -53,9 +54,13 @@ public class PlanEvents {
         for (String code : tree.codes()) {
             vn.par.criteria.plan.Criterion c = byCode.get(code);
             CriteriaTree.Derived d = tree.derived(code);
+            CriterionScoring s = CriterionScoring.of(tree, byCode, code);
+            named.addAll(s.leadUnits());
             criteria.add(new PlanSnapshot.Criterion(code, CriterionCode.parentOf(code), c.title, tree.isLeaf(code),
                     c.maxPoints, c.baselinePoints, c.targetPoints,
-                    new PlanSnapshot.Values(d.maxPoints(), d.baselinePoints(), d.targetPoints()), c.note));
+                    new PlanSnapshot.Values(d.maxPoints(), d.baselinePoints(), d.targetPoints()), c.note, s.ruleJson(),
+                    s.ruleDescription(), s.applicable(), s.notApplicableReason(), s.proposedRuleJson(),
+                    s.proposedRuleSource(), s.leadUnitCodes()));
             for (Task t : c.tasks) {
                 List<Unit> lead = UnitDirectory.expand(t.units(TaskUnit.Role.LEAD));
                 List<Unit> coordinating = new ArrayList<>(UnitDirectory.expand(t.units(TaskUnit.Role.COORDINATING)));

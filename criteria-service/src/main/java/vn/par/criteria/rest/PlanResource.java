@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -124,15 +125,48 @@ public class PlanResource {
         return PlanViews.of(editor.close(id, actor(), reason));
     }
 
+    /** The body of {@code PUT .../rule}: the rule as docs/contracts/scoring-rules.md writes it, and why. */
+    public record RuleChange(JsonNode rule, @Size(max = 1000, message = "dài tối đa 1000 ký tự") String reason) {
+    }
+
+    /** The optional body of {@code POST .../rule/accept-proposal}. */
+    public record ProposalAcceptance(@Size(max = 1000, message = "dài tối đa 1000 ký tự") String reason) {
+    }
+
     @PATCH
     @Path("/{id}/criteria/{code}")
     @RolesAllowed("admin")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Sửa một tiêu chí (JSON merge patch: title, maxPoints, baselinePoints, targetPoints, note, reason)")
+    @Operation(summary = "Sửa một tiêu chí (JSON merge patch: title, maxPoints, baselinePoints, targetPoints, note,"
+            + " applicable, reason; applicable false cần reason)")
     @Transactional
     public PlanViews.PlanView updateCriterion(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull(message = "cần nội dung sửa đổi") ObjectNode patch) {
         return PlanViews.of(editor.updateCriterion(id, code, patch, actor()));
+    }
+
+    @PUT
+    @Path("/{id}/criteria/{code}/rule")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Đặt quy tắc chấm điểm của một tiêu chí lá (TIERS, BRACKETS, RATIO, COUNT, DEDUCTION, SURVEY,"
+            + " MANUAL)")
+    @Transactional
+    public PlanViews.PlanView setRule(@PathParam("id") UUID id, @PathParam("code") String code,
+            @Valid @NotNull(message = "cần quy tắc (rule) và lý do (reason)") RuleChange change) {
+        return PlanViews.of(editor.setRule(id, code, change.rule(), reason(change.reason()), actor()));
+    }
+
+    @POST
+    @Path("/{id}/criteria/{code}/rule/accept-proposal")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Áp dụng quy tắc chấm điểm mà lần nhập kế hoạch đã đề xuất cho tiêu chí")
+    @Transactional
+    public PlanViews.PlanView acceptProposal(@PathParam("id") UUID id, @PathParam("code") String code,
+            @Valid ProposalAcceptance acceptance) {
+        return PlanViews.of(editor.acceptProposal(id, code, acceptance == null ? null : reason(acceptance.reason()),
+                actor()));
     }
 
     @POST
@@ -176,6 +210,10 @@ public class PlanResource {
     public List<PlanViews.HistoryEntry> history(@PathParam("id") UUID id) {
         find(id);
         return AuditEntry.ofPlan(id).stream().map(PlanViews::history).toList();
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
     private static Plan find(UUID id) {

@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.service.CriterionScoring;
 import vn.par.criteria.service.ImportReport;
 import vn.par.criteria.service.PlanImporter;
+import vn.par.criteria.service.UnitDirectory;
 import vn.par.criteria.unit.Unit;
 
 /** The API's view of plans: records built from the entities, never the entities themselves. */
@@ -37,8 +41,15 @@ public final class PlanViews {
             LocalDate dueDate) {
     }
 
+    /**
+     * A criterion and how it is scored (docs/contracts/scoring-rules.md, "In the plan"): {@code rule} and
+     * {@code ruleDescription} are null for a parent, {@code leadUnits} are the unit codes named on the criterion's
+     * own row with groups expanded.
+     */
     public record CriterionView(String code, String title, boolean leaf, BigDecimal maxPoints, BigDecimal baselinePoints,
-            BigDecimal targetPoints, Values derived, String note, List<TaskView> tasks, List<CriterionView> children) {
+            BigDecimal targetPoints, Values derived, String note, JsonNode rule, String ruleDescription,
+            boolean applicable, String notApplicableReason, JsonNode proposedRule, String proposedRuleSource,
+            List<String> leadUnits, List<TaskView> tasks, List<CriterionView> children) {
     }
 
     public record UnitView(String code, String name, String kind) {
@@ -67,6 +78,7 @@ public final class PlanViews {
         }
         Set<Unit> units = new LinkedHashSet<>();
         plan.criteria.forEach(c -> c.tasks.forEach(t -> t.units.forEach(u -> units.add(u.unit))));
+        plan.criteria.forEach(c -> units.addAll(UnitDirectory.expand(c.leadUnits)));
         return new PlanView(plan.id, new AgencyView(plan.agency.id, plan.agency.name), plan.year, plan.baselineYear,
                 plan.status.name(), plan.version, plan.source, plan.createdAt, plan.createdBy, plan.publishedAt,
                 values(tree.totals()), PlanImporter.findings(tree), areas,
@@ -95,8 +107,11 @@ public final class PlanViews {
         for (String child : tree.childrenOf(code)) {
             children.add(node(child, tree, byCode));
         }
+        CriterionScoring s = CriterionScoring.of(tree, byCode, code);
         return new CriterionView(code, c.title, tree.isLeaf(code), c.maxPoints, c.baselinePoints, c.targetPoints,
-                values(tree.derived(code)), c.note, c.tasks.stream().map(PlanViews::task).toList(), children);
+                values(tree.derived(code)), c.note, s.ruleJson(), s.ruleDescription(), s.applicable(),
+                s.notApplicableReason(), s.proposedRuleJson(), s.proposedRuleSource(), s.leadUnitCodes(),
+                c.tasks.stream().map(PlanViews::task).toList(), children);
     }
 
     private static Values values(CriteriaTree.Derived d) {

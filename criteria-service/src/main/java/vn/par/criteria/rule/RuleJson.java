@@ -269,7 +269,8 @@ public final class RuleJson {
 
     private BigDecimal positive(JsonNode node, String path, String name, String label) {
         String at = path + "." + name;
-        BigDecimal value = number(required(node, path, name, "Cần " + label), at, label);
+        String lower = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        BigDecimal value = number(required(node, path, name, "Cần " + lower), at, label);
         if (value.signum() <= 0) {
             throw refused(at, label + " phải lớn hơn 0, nhận được " + Decimals.words(value) + ".");
         }

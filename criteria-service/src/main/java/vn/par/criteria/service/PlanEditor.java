@@ -22,6 +22,8 @@ import vn.par.criteria.plan.PlanStatus;
 import vn.par.criteria.plan.Points;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.rule.Rule;
+import vn.par.criteria.rule.RuleJson;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.problem.ProblemException;
 
@@ -34,7 +36,7 @@ import vn.par.infra.problem.ProblemException;
 public class PlanEditor {
 
     private static final List<String> CRITERION_FIELDS = List.of("title", "maxPoints", "baselinePoints", "targetPoints",
-            "note", "reason");
+            "note", "applicable", "reason");
 
     private final PlanEvents events;
 
@@ -76,8 +78,7 @@ public class PlanEditor {
     @Transactional
     public Plan updateCriterion(UUID planId, String code, ObjectNode patch, String actor) {
         Plan plan = lockEditable(planId);
-        Criterion c = plan.criterion(code)
-                .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+        Criterion c = criterion(plan, code);
         patch.fieldNames().forEachRemaining(name -> {
             if (!CRITERION_FIELDS.contains(name)) {
                 throw ProblemException.badRequest(name, "Trường '" + name + "' không sửa được; các trường sửa được: "
@@ -114,6 +115,9 @@ public class PlanEditor {
                 }
             }
         }
+        if (patch.has("applicable")) {
+            applicable(plan, c, patch.get("applicable"), reason, changes);
+        }
         if (changes.isEmpty()) {
             return plan;
         }
@@ -126,11 +130,88 @@ public class PlanEditor {
         return plan;
     }
 
+    /**
+     * Flags a leaf as applicable or not in the plan's year. Not applicable needs a reason, which the leaf keeps;
+     * applicable again drops it. On a leaf that stays not applicable, a new reason replaces the old one.
+     */
+    private static void applicable(Plan plan, Criterion c, JsonNode node, String reason, List<String[]> changes) {
+        if (node == null || !node.isBoolean()) {
+            throw ProblemException.badRequest("applicable", "Trường 'applicable' phải là true (áp dụng) hoặc false"
+                    + " (không áp dụng).");
+        }
+        if (!plan.tree().isLeaf(c.code)) {
+            throw ProblemException.badRequest("applicable", "Tiêu chí " + c.code + " có tiêu chí con nên không đặt được"
+                    + " 'không áp dụng': tiêu chí cha không áp dụng khi mọi tiêu chí con của nó không áp dụng.");
+        }
+        boolean value = node.booleanValue();
+        if (!value && (reason == null || reason.isBlank())) {
+            throw ProblemException.badRequest("reason", "Cần lý do khi đánh dấu tiêu chí " + c.code
+                    + " là không áp dụng (ví dụ: đơn vị không có đơn vị sự nghiệp công lập trực thuộc).");
+        }
+        if (c.applicable != value) {
+            changes.add(new String[] { "applicable", String.valueOf(c.applicable), String.valueOf(value) });
+            c.applicable = value;
+            c.notApplicableReason = value ? null : reason;
+        } else if (!value && !reason.equals(c.notApplicableReason)) {
+            changes.add(new String[] { "notApplicableReason", c.notApplicableReason, reason });
+            c.notApplicableReason = reason;
+        }
+    }
+
+    /** Sets a leaf's scoring rule, checked against the leaf's derived maximum; it replaces the import's proposal. */
+    @Transactional
+    public Plan setRule(UUID planId, String code, JsonNode rule, String reason, String actor) {
+        Plan plan = lockEditable(planId);
+        Criterion c = criterion(plan, code);
+        CriteriaTree tree = leafTree(plan, code);
+        changeRule(plan, c, RuleJson.read(rule, "rule", tree.derived(code).maxPoints()), reason, actor);
+        return plan;
+    }
+
+    /** Applies the rule the import proposed, checked again: the maximum may have changed since. */
+    @Transactional
+    public Plan acceptProposal(UUID planId, String code, String reason, String actor) {
+        Plan plan = lockEditable(planId);
+        Criterion c = criterion(plan, code);
+        CriteriaTree tree = leafTree(plan, code);
+        Rule proposal = c.proposedRule().orElseThrow(() -> ProblemException.conflict("Tiêu chí " + code
+                + " không có quy tắc chấm điểm đề xuất nào để áp dụng."));
+        Rule rule;
+        try {
+            rule = RuleJson.read(proposal.toJson(), "proposedRule", tree.derived(code).maxPoints());
+        } catch (ProblemException e) {
+            throw ProblemException.conflict("Quy tắc đề xuất của tiêu chí " + code + " không còn dùng được: "
+                    + e.problem().detail() + " Hãy đặt quy tắc khác.");
+        }
+        changeRule(plan, c, rule, reason, actor);
+        return plan;
+    }
+
+    /**
+     * An unchanged rule changes nothing, unless a proposal is waiting: setting the rule the leaf already has is how
+     * a person turns the proposal down, and that is recorded.
+     */
+    private void changeRule(Plan plan, Criterion c, Rule rule, String reason, String actor) {
+        String old = c.rule().canonical();
+        String now = rule.canonical();
+        String proposal = c.proposedRuleJson;
+        if (old.equals(now) && proposal == null) {
+            return;
+        }
+        c.applyRule(rule);
+        bumpIfPublished(plan);
+        if (old.equals(now)) {
+            audit(plan, actor, AuditEntry.Action.CRITERION_UPDATED, c.code, "proposedRule", proposal, null, reason);
+        } else {
+            audit(plan, actor, AuditEntry.Action.CRITERION_UPDATED, c.code, "rule", old, now, reason);
+        }
+        announce(plan);
+    }
+
     @Transactional
     public Task addTask(UUID planId, String code, TaskInput input, String actor) {
         Plan plan = lockEditable(planId);
-        Criterion c = plan.criterion(code)
-                .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+        Criterion c = criterion(plan, code);
         Task t = new Task();
         t.id = UUID.randomUUID();
         t.criterion = c;
@@ -195,7 +276,7 @@ public class PlanEditor {
                 + (t.dueDate == null ? "" : " | hạn: " + t.dueDate);
     }
 
-    /** A leaf cannot aim or have scored above its maximum. */
+    /** A leaf cannot aim, have scored, or give by its rule more than its maximum. */
     private static void checkLeafLimits(Plan plan, Criterion c) {
         CriteriaTree tree = plan.tree();
         if (!tree.isLeaf(c.code)) {
@@ -209,6 +290,27 @@ public class PlanEditor {
                         + ") của tiêu chí " + c.code + ".");
             }
         }
+        BigDecimal rulePoints = c.rule().highestPoints();
+        if (rulePoints.compareTo(d.maxPoints()) > 0) {
+            throw ProblemException.badRequest(Points.maxPoints.name(), "Điểm tối đa (" + Vietnamese.number(d.maxPoints())
+                    + ") nhỏ hơn mức điểm cao nhất trong quy tắc chấm điểm của tiêu chí " + c.code + " ("
+                    + Vietnamese.number(rulePoints) + "); hãy sửa quy tắc chấm điểm trước.");
+        }
+    }
+
+    private static Criterion criterion(Plan plan, String code) {
+        return plan.criterion(code)
+                .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+    }
+
+    /** The plan's tree, once {@code code} is known to be a leaf: only leaves carry a rule. */
+    private static CriteriaTree leafTree(Plan plan, String code) {
+        CriteriaTree tree = plan.tree();
+        if (!tree.isLeaf(code)) {
+            throw ProblemException.badRequest("code", "Tiêu chí " + code + " có tiêu chí con: chỉ tiêu chí lá (không có"
+                    + " tiêu chí con) mới có quy tắc chấm điểm; điểm của tiêu chí cha là tổng điểm các tiêu chí con.");
+        }
+        return tree;
     }
 
     private static BigDecimal points(JsonNode node, Points field) {

@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +23,7 @@ import vn.par.criteria.importing.ParsedPlan;
 import vn.par.criteria.importing.PlanFormat;
 import vn.par.criteria.importing.PlanImportException;
 import vn.par.criteria.importing.PlanTableParser;
+import vn.par.criteria.importing.RuleProposals;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
@@ -100,7 +105,10 @@ public class PlanImporter {
         List<String> warnings = new ArrayList<>();
         List<ParsedCriterion> rows = new ArrayList<>(parsed.criteria());
         rows.sort(Comparator.comparing(ParsedCriterion::code, CriterionCode.ORDER));
+        Set<String> parents = new HashSet<>();
+        rows.forEach(row -> parents.add(row.parentCode()));
         int position = 0;
+        int proposals = 0;
         for (ParsedCriterion row : rows) {
             Criterion c = new Criterion();
             c.id = UUID.randomUUID();
@@ -114,6 +122,18 @@ public class PlanImporter {
             c.note = row.note();
             List<Unit> lead = row.leadUnits().stream().map(resolution::resolve).toList();
             List<Unit> coordinating = row.coordinatingUnits().stream().map(resolution::resolve).toList();
+            c.leadUnits.addAll(lead.stream().distinct().toList());
+            // Only a leaf carries a rule; its derived maximum is its own (absent counts as 0).
+            if (!parents.contains(row.code())) {
+                BigDecimal max = c.maxPoints == null ? BigDecimal.ZERO : c.maxPoints;
+                Optional<RuleProposals.Proposal> proposal = RuleProposals.propose(
+                        Arrays.asList(row.tasksText(), row.note(), row.title()), max);
+                if (proposal.isPresent()) {
+                    c.proposedRuleJson = proposal.get().rule().canonical();
+                    c.proposedRuleSource = proposal.get().source();
+                    proposals++;
+                }
+            }
             int taskPosition = 0;
             for (String description : row.tasks()) {
                 Task t = new Task();
@@ -144,8 +164,8 @@ public class PlanImporter {
         }
         AuditEntry.record(plan, actor, action, null, null, null,
                 rows.size() + " tiêu chí, " + plan.taskCount() + " nhiệm vụ từ " + plan.source, null);
-        Log.infof("Plan %s imported for %s %d by %s: %d criteria, %d tasks, %d findings", plan.id, agency.name, year,
-                actor, rows.size(), plan.taskCount(), tree.findings().size());
+        Log.infof("Plan %s imported for %s %d by %s: %d criteria, %d tasks, %d findings, %d rule proposals", plan.id,
+                agency.name, year, actor, rows.size(), plan.taskCount(), tree.findings().size(), proposals);
 
         List<ImportReport.UnitRef> unitRefs = resolution.used().stream()
                 .map(u -> new ImportReport.UnitRef(u.code, u.name, resolution.wasCreated(u))).toList();
@@ -157,7 +177,7 @@ public class PlanImporter {
         }
         return new ImportReport(plan.id, agency.name, year, plan.status.name(), rows.size(), plan.taskCount(), unitRefs,
                 findings(tree), new ImportReport.Totals(totals.maxPoints(), totals.baselinePoints(), totals.targetPoints()),
-                warnings);
+                proposals, warnings);
     }
 
     public static List<ImportReport.Finding> findings(CriteriaTree tree) {
