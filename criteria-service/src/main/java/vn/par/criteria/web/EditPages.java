@@ -48,9 +48,12 @@ import vn.par.infra.problem.ProblemException;
 @RolesAllowed("admin")
 public class EditPages {
 
-    /** The criterion form as typed: points as text, so that "15,5" or a mistake is shown back as it was. */
+    /**
+     * The criterion form as typed: points as text, so that "15,5" or a mistake is shown back as it was;
+     * {@code applicable} is the leaf's box, ticked or not.
+     */
     public record CriterionForm(String title, String maxPoints, String baselinePoints, String targetPoints, String note,
-            String reason) {
+            boolean applicable, String reason) {
     }
 
     public record TaskForm(UUID taskId, String description, String dueDate, String reason) {
@@ -70,6 +73,9 @@ public class EditPages {
 
         static native TemplateInstance deleteTask(PlanModel.Header plan, PlanModel.Row criterion, PlanModel.TaskLine task,
                 String reason, FormErrors errors);
+
+        static native TemplateInstance rule(PlanModel.Header plan, PlanModel.Row criterion, RuleForm form,
+                List<RuleForm.TypeChoice> types, FormErrors errors);
     }
 
     private final PlanEditor editor;
@@ -91,7 +97,7 @@ public class EditPages {
         Criterion c = criterionOf(plan, code);
         return Templates.criterion(PlanModel.header(plan), row(plan, code), new CriterionForm(c.title,
                 FormInput.pointsText(c.maxPoints), FormInput.pointsText(c.baselinePoints), FormInput.pointsText(c.targetPoints),
-                c.note == null ? "" : c.note, ""), FormErrors.NONE);
+                c.note == null ? "" : c.note, c.applicable, ""), FormErrors.NONE);
     }
 
     @POST
@@ -99,9 +105,11 @@ public class EditPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateCriterion(@PathParam("id") UUID id, @PathParam("code") String code, @RestForm String title,
             @RestForm String maxPoints, @RestForm String baselinePoints, @RestForm String targetPoints,
-            @RestForm String note, @RestForm String reason) {
+            @RestForm String note, @RestForm String applicable, @RestForm String reason) {
         CriterionForm form = new CriterionForm(nullToEmpty(title), nullToEmpty(maxPoints), nullToEmpty(baselinePoints),
-                nullToEmpty(targetPoints), nullToEmpty(note), nullToEmpty(reason));
+                nullToEmpty(targetPoints), nullToEmpty(note), "true".equals(applicable), nullToEmpty(reason));
+        Plan current = PlanPages.find(id);
+        Criterion c = criterionOf(current, code);
         try {
             // The form shows every field, so the merge patch names every field: an emptied one is cleared.
             ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -110,6 +118,10 @@ public class EditPages {
             putPoints(patch, "baselinePoints", form.baselinePoints());
             putPoints(patch, "targetPoints", form.targetPoints());
             patch.put("note", FormInput.text(form.note()));
+            // Only a leaf has the box; it is sent only when ticked, so only a change of it goes into the patch.
+            if (current.tree().isLeaf(code) && form.applicable() != c.applicable) {
+                patch.put("applicable", form.applicable());
+            }
             patch.put("reason", FormInput.text(form.reason()));
             editor.updateCriterion(id, code, patch, actor());
         } catch (ProblemException e) {
@@ -121,6 +133,64 @@ public class EditPages {
                     form, FormErrors.of(e.problem()))).build();
         }
         return PlanPages.done(id, "criterion", code);
+    }
+
+    // --- scoring rule ----------------------------------------------------------------------------------------
+
+    @GET
+    @Path("criteria/{code}/rule")
+    public TemplateInstance rule(@PathParam("id") UUID id, @PathParam("code") String code) {
+        Plan plan = PlanPages.find(id);
+        Criterion c = leafOf(plan, code);
+        return Templates.rule(PlanModel.header(plan), row(plan, code), RuleForm.of(c.rule()), RuleForm.TYPES,
+                FormErrors.NONE);
+    }
+
+    @POST
+    @Path("criteria/{code}/rule")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setRule(@PathParam("id") UUID id, @PathParam("code") String code, @RestForm String type,
+            @RestForm("optionKey") List<String> optionKeys, @RestForm("optionLabel") List<String> optionLabels,
+            @RestForm("optionPoints") List<String> optionPoints, @RestForm("bracketMin") List<String> bracketMins,
+            @RestForm("bracketMinInclusive") List<String> bracketMinInclusive,
+            @RestForm("bracketMax") List<String> bracketMaxes,
+            @RestForm("bracketMaxInclusive") List<String> bracketMaxInclusive,
+            @RestForm("bracketPoints") List<String> bracketPoints, @RestForm String fullAt, @RestForm String whenNoCases,
+            @RestForm String whenNoCasesPoints, @RestForm String perUnit, @RestForm String perViolation,
+            @RestForm String reason) {
+        RuleForm form = RuleForm.posted(type, optionKeys, optionLabels, optionPoints, bracketMins, bracketMinInclusive,
+                bracketMaxes, bracketMaxInclusive, bracketPoints, fullAt, whenNoCases, whenNoCasesPoints, perUnit,
+                perViolation, reason);
+        try {
+            if (form.reason().strip().length() > 1000) {
+                throw ProblemException.badRequest("reason", "Lý do dài tối đa 1000 ký tự.");
+            }
+            editor.setRule(id, code, form.toJson(), FormInput.text(form.reason()), actor());
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                throw e;
+            }
+            Plan plan = PlanPages.find(id);
+            return Response.status(e.problem().status()).entity(Templates.rule(PlanModel.header(plan), row(plan, code),
+                    form.withSpareRows(), RuleForm.TYPES, FormErrors.of(e.problem()))).build();
+        }
+        return PlanPages.done(id, "rule", code);
+    }
+
+    /** The "Áp dụng đề xuất" button of the plan page; a refusal is shown on the plan page. */
+    @POST
+    @Path("criteria/{code}/rule/accept-proposal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acceptProposal(@PathParam("id") UUID id, @PathParam("code") String code) {
+        try {
+            editor.acceptProposal(id, code, null, actor());
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                throw e;
+            }
+            return PlanPages.refused(id, e);
+        }
+        return PlanPages.done(id, "rule-accepted", code);
     }
 
     // --- tasks -----------------------------------------------------------------------------------------------
@@ -278,6 +348,16 @@ public class EditPages {
     private static PlanModel.Row row(Plan plan, String code) {
         return PlanModel.rows(plan).stream().filter(r -> r.code().equals(code)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Kế hoạch không có tiêu chí mã '" + code + "'."));
+    }
+
+    /** A leaf of the plan: only leaves have a rule. */
+    private static Criterion leafOf(Plan plan, String code) {
+        Criterion c = criterionOf(plan, code);
+        if (!plan.tree().isLeaf(code)) {
+            throw ProblemException.badRequest("code", "Tiêu chí " + code + " có tiêu chí con nên không có quy tắc chấm điểm:"
+                    + " điểm của nó là tổng điểm các tiêu chí con.");
+        }
+        return c;
     }
 
     private static Criterion criterionOf(Plan plan, String code) {

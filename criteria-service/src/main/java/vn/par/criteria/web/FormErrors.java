@@ -66,6 +66,14 @@ public record FormErrors(String title, String detail, List<Item> items) {
         return items.stream().anyMatch(i -> field.equals(i.field()));
     }
 
+    /**
+     * The messages about a member of a list's item, {@code at('rule.options', 1, 'key')} for
+     * {@code rule.options[1].key}, or about the item itself when {@code member} is empty.
+     */
+    public String at(String list, int index, String member) {
+        return of(list + "[" + index + "]" + (member.isEmpty() ? "" : "." + member));
+    }
+
     /** The messages about {@code field}, joined; empty if there are none. */
     public String of(String field) {
         return items.stream().filter(i -> field.equals(i.field())).map(Item::message).collect(Collectors.joining(" "));

@@ -73,6 +73,10 @@ final class Labels {
             case "aliases" -> "Tên gọi khác";
             case "members" -> "Thành viên nhóm";
             case "status" -> "Trạng thái";
+            case "rule" -> "Quy tắc chấm điểm";
+            case "proposedRule" -> "Quy tắc đề xuất";
+            case "applicable" -> "Áp dụng";
+            case "notApplicableReason" -> "Lý do không áp dụng";
             default -> field;
         };
     }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import vn.par.criteria.plan.AuditEntry;
@@ -15,6 +17,7 @@ import vn.par.criteria.plan.PlanStatus;
 import vn.par.criteria.plan.Points;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.service.CriterionScoring;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.web.VietnameseFormats;
 
@@ -64,17 +67,25 @@ public final class PlanModel {
             LocalDate dueDate) {
     }
 
-    /** A row of the tree table. */
+    /**
+     * A row of the tree table. {@code rule} is the leaf's rule in words (null for a parent); {@code proposal} the
+     * import's proposed rule in words and {@code proposalSource} the text it was read from, or null.
+     */
     public record Row(String code, String title, int depth, boolean leaf, Figure max, Figure baseline, Figure target,
-            String note, List<TaskLine> tasks) {
+            String note, List<TaskLine> tasks, String rule, boolean applicable, String notApplicableReason,
+            String proposal, String proposalSource) {
 
         public boolean area() {
             return depth == 0;
         }
 
-        /** The row's classes: {@code area} for a top-level criterion, {@code finding} when a figure disagrees. */
+        /**
+         * The row's classes: {@code area} for a top-level criterion, {@code finding} when a figure disagrees,
+         * {@code not-applicable} when it is not applicable this year.
+         */
         public String cssClass() {
-            return ((area() ? "area " : "") + (finding() ? "finding" : "")).strip();
+            return ((area() ? "area " : "") + (finding() ? "finding " : "") + (applicable ? "" : "not-applicable"))
+                    .strip();
         }
 
         /** The indentation class of the title cell: {@code depth-0} .. {@code depth-5}. */
@@ -113,14 +124,19 @@ public final class PlanModel {
     /** The criteria in tree order (a parent before its children), each with its tasks. */
     public static List<Row> rows(Plan plan) {
         CriteriaTree tree = plan.tree();
+        Map<String, Criterion> byCode = new HashMap<>();
+        plan.criteria.forEach(c -> byCode.put(c.code, c));
         List<Row> rows = new ArrayList<>();
         for (String code : tree.codes()) {
-            Criterion c = plan.criterion(code).orElseThrow();
+            Criterion c = byCode.get(code);
             CriteriaTree.Derived d = tree.derived(code);
             boolean leaf = tree.isLeaf(code);
+            CriterionScoring s = CriterionScoring.of(tree, byCode, code);
             rows.add(new Row(code, c.title, depth(code), leaf, figure(c, d, Points.maxPoints, leaf),
                     figure(c, d, Points.baselinePoints, leaf), figure(c, d, Points.targetPoints, leaf), c.note,
-                    c.tasks.stream().map(PlanModel::task).toList()));
+                    c.tasks.stream().map(PlanModel::task).toList(), s.ruleDescription(), s.applicable(),
+                    s.notApplicableReason(), s.proposedRule() == null ? null : s.proposedRule().describe(),
+                    s.proposedRuleSource()));
         }
         return rows;
     }

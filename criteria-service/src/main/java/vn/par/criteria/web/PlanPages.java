@@ -123,7 +123,8 @@ public class PlanPages {
                 .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + "."));
     }
 
-    private Response refused(UUID id, ProblemException e) {
+    /** The plan page again with what was refused, for the buttons on it. */
+    static Response refused(UUID id, ProblemException e) {
         return Response.status(e.problem().status())
                 .entity(page(find(id), null, FormErrors.of(e.problem()))).build();
     }
@@ -148,6 +149,10 @@ public class PlanPages {
             case "task-added" -> criterion == null ? "Đã thêm nhiệm vụ." : "Đã thêm nhiệm vụ cho tiêu chí " + criterion + ".";
             case "task-updated" -> "Đã lưu nhiệm vụ.";
             case "task-removed" -> "Đã xoá nhiệm vụ.";
+            case "rule" -> criterion == null ? "Đã lưu quy tắc chấm điểm." : "Đã lưu quy tắc chấm điểm của tiêu chí "
+                    + criterion + ".";
+            case "rule-accepted" -> criterion == null ? "Đã áp dụng quy tắc đề xuất."
+                    : "Đã áp dụng quy tắc đề xuất cho tiêu chí " + criterion + ".";
             default -> null;
         };
     }
