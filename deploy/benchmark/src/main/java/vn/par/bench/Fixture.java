@@ -16,9 +16,14 @@ final class Fixture {
     /**
      * A scored task (on a leaf, with a lead unit) and the lead unit that reports on it. {@code percent} moves by one
      * on every report (1..99, never 0 or 100, so IN_PROGRESS is always valid), so every report changes the
-     * task's state and the leaf's completion, hence the score.
+     * task's state and the leaf's completion, hence the score. With {@code task} null it is a leaf scored by a
+     * RATIO rule ({@link Loader#RATIO_LEAF}) whose lead unit reports the indicator {@code percent}/100 instead.
      */
     record TaskRef(UUID plan, UUID task, String criterion, String unit, AtomicInteger percent) {
+
+        boolean indicator() {
+            return task == null;
+        }
 
         int nextPercent() {
             return 1 + Math.floorMod(percent.incrementAndGet(), 99);
@@ -27,6 +32,8 @@ final class Fixture {
 
     final List<UUID> plans = new ArrayList<>();
     final List<TaskRef> tasks = new ArrayList<>();
+    /** One RATIO leaf per plan, reported as indicators: in the throughput phase's mix, not in the freshness one. */
+    final List<TaskRef> indicators = new ArrayList<>();
     /** unit code → access token of its reporter. */
     final Map<String, String> tokens = new ConcurrentHashMap<>();
     String viewerToken;

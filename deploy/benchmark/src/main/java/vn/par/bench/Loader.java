@@ -30,6 +30,8 @@ import vn.par.stack.Stack;
 final class Loader {
 
     static final int SETUP_THREADS = 4;
+    /** The leaf each loaded plan scores by a RATIO rule (fullAt 100), so the mix has indicators as well as reports. */
+    static final String RATIO_LEAF = "7.2";
     /** Keycloak's hashing for the run's users (see {@link KeycloakAdmin#passwordPolicy}). */
     static final String PASSWORD_POLICY = "hashIterations(1000)";
 
@@ -69,6 +71,9 @@ final class Loader {
                     "text/tab-separated-values", SampleData.planText(), Duration.ofSeconds(120)), "importing plan " + i, 201)
                     .json();
             UUID plan = UUID.fromString(report.get("planId").asText());
+            Api.expect(Api.send("PUT", criteria + "/api/plans/" + plan + "/criteria/" + RATIO_LEAF + "/rule", admin,
+                    "application/json", "{\"rule\":{\"type\":\"RATIO\",\"fullAt\":100}}".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(60)), "setting the rule of " + RATIO_LEAF + " in plan " + i, 200);
             Api.expect(Api.send("POST", criteria + "/api/plans/" + plan + "/publish", admin, null, null,
                     Duration.ofSeconds(120)), "publishing plan " + i, 200);
             JsonNode tree = Api.expect(Api.get(criteria + "/api/plans/" + plan, admin), "reading plan " + i, 200).json();
@@ -76,9 +81,11 @@ final class Loader {
             for (JsonNode area : tree.get("criteria")) {
                 collectLeafTasks(plan, area, tasks);
             }
+            Fixture.TaskRef ratio = new Fixture.TaskRef(plan, null, RATIO_LEAF, code(i, "LDVL"), Fixture.startPercent(i));
             synchronized (tasksByAgency) {
                 tasksByAgency.put(i, tasks);
                 planByAgency.put(i, plan);
+                fixture.indicators.add(ratio);
             }
             int n = done.incrementAndGet();
             if (n % 20 == 0 || n == options.plans()) {
@@ -90,6 +97,7 @@ final class Loader {
         double plansSeconds = Util.seconds(System.nanoTime() - t0);
         out.put("plans", fixture.plans.size());
         out.put("scoredTasks", fixture.tasks.size());
+        out.put("ratioLeaves", fixture.indicators.size());
         out.put("loadPlansSeconds", Util.round(plansSeconds, 1));
 
         long t1 = System.nanoTime();

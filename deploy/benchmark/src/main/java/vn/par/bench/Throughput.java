@@ -38,8 +38,16 @@ final class Throughput {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Posts the task's next report (a fresh Idempotency-Key, as the portal sends) on the connection. */
+    /**
+     * Posts the task's next report (a fresh Idempotency-Key, as the portal sends) on the connection; for a RATIO leaf
+     * its next indicator, {@code percent} of 100 cases, which moves the leaf's points every time (fullAt 100).
+     */
     static RawHttp.Response post(RawHttp http, Fixture fixture, Fixture.TaskRef task) throws java.io.IOException {
+        if (task.indicator()) {
+            return http.postJson("/api/plans/" + task.plan() + "/criteria/" + task.criterion() + "/indicators",
+                    fixture.tokens.get(task.unit()), UUID.randomUUID().toString(),
+                    "{\"numerator\":" + task.nextPercent() + ",\"denominator\":100,\"comment\":\"benchmark\"}");
+        }
         return http.postJson("/api/tasks/" + task.task() + "/reports", fixture.tokens.get(task.unit()),
                 UUID.randomUUID().toString(), body(task.nextPercent()));
     }
@@ -98,6 +106,7 @@ final class Throughput {
     static ObjectNode run(Stack stack, Options options, Fixture fixture, Footprint footprint, Consumer<String> log) {
         String progressUrl = stack.url("progress-service");
         List<Fixture.TaskRef> shuffled = new ArrayList<>(fixture.tasks);
+        shuffled.addAll(fixture.indicators);
         Collections.shuffle(shuffled, new Random(8));
         // A task is in at most one request at a time, so its reports are applied in the order they were sent.
         BlockingQueue<Fixture.TaskRef> queue = new ArrayBlockingQueue<>(shuffled.size(), true, shuffled);
