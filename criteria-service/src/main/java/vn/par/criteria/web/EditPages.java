@@ -105,11 +105,14 @@ public class EditPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateCriterion(@PathParam("id") UUID id, @PathParam("code") String code, @RestForm String title,
             @RestForm String maxPoints, @RestForm String baselinePoints, @RestForm String targetPoints,
-            @RestForm String note, @RestForm String applicable, @RestForm String reason) {
-        CriterionForm form = new CriterionForm(nullToEmpty(title), nullToEmpty(maxPoints), nullToEmpty(baselinePoints),
-                nullToEmpty(targetPoints), nullToEmpty(note), "true".equals(applicable), nullToEmpty(reason));
+            @RestForm String note, @RestForm("applicable") List<String> applicable, @RestForm String reason) {
         Plan current = PlanPages.find(id);
         Criterion c = criterionOf(current, code);
+        // The box comes after a hidden "false" of the same name: ticked sends both, unticked "false" alone, and a
+        // form without the box (a parent's) nothing, which leaves the flag as it is.
+        boolean ticked = applicable == null || applicable.isEmpty() ? c.applicable : applicable.contains("true");
+        CriterionForm form = new CriterionForm(nullToEmpty(title), nullToEmpty(maxPoints), nullToEmpty(baselinePoints),
+                nullToEmpty(targetPoints), nullToEmpty(note), ticked, nullToEmpty(reason));
         try {
             // The form shows every field, so the merge patch names every field: an emptied one is cleared.
             ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -118,7 +121,7 @@ public class EditPages {
             putPoints(patch, "baselinePoints", form.baselinePoints());
             putPoints(patch, "targetPoints", form.targetPoints());
             patch.put("note", FormInput.text(form.note()));
-            // Only a leaf has the box; it is sent only when ticked, so only a change of it goes into the patch.
+            // Only a change of the box goes into the patch, so a form saved for its title leaves the flag alone.
             if (current.tree().isLeaf(code) && form.applicable() != c.applicable) {
                 patch.put("applicable", form.applicable());
             }

@@ -155,6 +155,11 @@ class RulePagesTest {
         String form = given().get(page).then().statusCode(200).extract().asString();
         assertTrue(form.contains("name=\"applicable\" value=\"true\" checked"), form);
         assertFalse(given().get("/ui/plans/" + id + "/edit/criteria/6.3").asString().contains("name=\"applicable\""));
+        // a form without the box (as a parent's is) leaves the flag alone
+        Pages.Csrf.from(page).form().formParam("title", "Số đơn vị SNCL tự bảo đảm chi thường xuyên")
+                .formParam("maxPoints", "1").formParam("baselinePoints", "0").formParam("targetPoints", "0")
+                .formParam("note", "").formParam("reason", "").post(page).then().statusCode(303);
+        given().get("/api/plans/" + id + "/history").then().body("", hasSize(1));
 
         Pages.Csrf csrf = Pages.Csrf.from(page);
         String html = edit(csrf, "").post(page).then().statusCode(400).extract().asString();
@@ -184,11 +189,11 @@ class RulePagesTest {
         given().get("/criteria-ui/rule-form.js").then().statusCode(200).body(containsString("data-rule-type"));
     }
 
-    /** The criterion form of 6.3.2 as the seed has it, the box left unticked. */
+    /** The criterion form of 6.3.2 as the seed has it, the box left unticked: only its hidden "false" is sent. */
     private static RequestSpecification edit(Pages.Csrf csrf, String reason) {
         return csrf.form().formParam("title", "Số đơn vị SNCL tự bảo đảm chi thường xuyên").formParam("maxPoints", "1")
                 .formParam("baselinePoints", "0").formParam("targetPoints", "0").formParam("note", "")
-                .formParam("reason", reason);
+                .formParam("applicable", "false").formParam("reason", reason);
     }
 
     private static RequestSpecification tiers(Pages.Csrf csrf, String[][] rows) {
