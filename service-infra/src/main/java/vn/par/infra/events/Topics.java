@@ -8,7 +8,10 @@ public final class Topics {
 
     /** Full snapshots of published plans ({@code PlanPublished}, {@code PlanChanged}); compacted. */
     public static final String PLANS = "par.plans";
-    /** Progress reports, self-assessments and rule indicators ({@code ProgressReported}, {@code SelfAssessed}, {@code IndicatorReported}). */
+    /**
+     * Progress reports, self-assessments and rule indicators ({@code ProgressReported}, {@code SelfAssessed},
+     * {@code IndicatorReported}).
+     */
     public static final String PROGRESS = "par.progress";
     /** Projected scores ({@code ScoreChanged}). */
     public static final String SCORES = "par.scores";
