@@ -44,7 +44,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + this.dir.resolve("log4j2.properties"),
                 "-cp", classpath(), ParentWatchdog.class.getName(), "kafka.Kafka",
                 this.dir.resolve("server.properties").toString()));
-        this.process = new ManagedProcess("Kafka", command, Map.of(), this.dir, logFile);
+        this.process = new ManagedProcess("Kafka", command, Map.of(), this.dir, logFile,
+                List.of(this.port, this.controllerPort));
     }
 
     public String bootstrapServers() {
@@ -59,7 +60,9 @@ public final class KafkaBroker implements AutoCloseable {
         return process;
     }
 
-    /** Starts the broker (formatting its storage the first time) and waits until it answers. */
+    /**
+     * Starts the broker (formatting its storage the first time) and waits until it says it started and answers.
+     */
     public void start(Duration timeout) {
         try {
             Files.createDirectories(dir.resolve("data"));
@@ -132,8 +135,9 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(p);
     }
 
+    /** Our broker's own "started" line first: a broker of someone else's on the same port answers too. */
     private boolean answers() {
-        if (!Ports.isOpen(port)) {
+        if (!process.hasLogged("Kafka Server started")) {
             return false;
         }
         try (Admin admin = admin()) {

@@ -39,6 +39,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path realmFile;
     private final List<String> webOrigins;
+    private final int managementPort;
     private final ManagedProcess process;
 
     /**
@@ -52,20 +53,21 @@ public final class KeycloakServer implements AutoCloseable {
         this.port = port == 0 ? Ports.free() : port;
         this.realmFile = realmFile;
         this.webOrigins = List.copyOf(webOrigins);
+        // Its management interface (health, metrics) would take port 9000 on every instance: give it a free one, so
+        // several stacks (tests, the benchmark, a developer's own) can run side by side.
+        this.managementPort = Ports.free();
         boolean windows = ManagedProcess.isWindows();
         List<String> command = List.of(
                 this.home.resolve("bin").resolve(windows ? "kc.bat" : "kc.sh").toString(),
                 "start-dev", "--http-port", Integer.toString(this.port), "--http-host", "127.0.0.1",
                 "--hostname", "http://localhost:" + this.port, "--import-realm",
-                // Its management interface (health, metrics) would take port 9000 on every instance: give it a
-                // free one, so several stacks (tests, the benchmark, a developer's own) can run side by side.
-                "--http-management-port", Integer.toString(Ports.free()));
+                "--http-management-port", Integer.toString(managementPort));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        this.process = new ManagedProcess("Keycloak", command, env, this.home, logFile);
+        this.process = new ManagedProcess("Keycloak", command, env, this.home, logFile, List.of(this.port, managementPort));
     }
 
     public int port() {
@@ -124,7 +126,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Our server's own start line first: someone else's Keycloak on the same port answers the realm's URL too. */
     private boolean answers() {
+        if (!process.hasLogged("Listening on: ")) {
+            return false;
+        }
         try {
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration"))

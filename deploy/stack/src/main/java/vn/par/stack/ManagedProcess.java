@@ -14,8 +14,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * A child process of the stack: its output goes to a log file, it can be awaited with a timeout that names the
- * step and the log, stopped gracefully (SIGTERM, then SIGKILL after a grace period) or killed outright.
+ * A child process of the stack: it starts only when the ports it will listen on are free, its output goes to a log
+ * file, it can be awaited with a timeout that names the step and the log, stopped gracefully (SIGTERM, then SIGKILL
+ * after a grace period) or killed outright.
  */
 public final class ManagedProcess {
 
@@ -25,21 +26,27 @@ public final class ManagedProcess {
     private final Map<String, String> environment;
     private final Path workDir;
     private final Path logFile;
+    private final List<Integer> ports;
     private Process process;
+    /** Where this run's own output begins in the log file, which keeps the output of earlier runs. */
+    private volatile long outputStart;
     /** Kept open and never written: the child's stdin reaches end of stream only when we are gone. */
     private OutputStream lifeline;
 
-    public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
-        this(name, () -> command, environment, workDir, logFile);
+    /** @param ports the ports the process listens on: each start is refused while another process holds one */
+    public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile,
+            List<Integer> ports) {
+        this(name, () -> command, environment, workDir, logFile, ports);
     }
 
     public ManagedProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
-            Path logFile) {
+            Path logFile, List<Integer> ports) {
         this.name = name;
         this.command = command;
         this.environment = Map.copyOf(environment);
         this.workDir = workDir;
         this.logFile = logFile;
+        this.ports = List.copyOf(ports);
     }
 
     public String name() {
@@ -54,12 +61,14 @@ public final class ManagedProcess {
         if (isAlive()) {
             return;
         }
+        Ports.requireFree(name, ports);
         List<String> command = List.copyOf(this.command.get());
         try {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + name + ": "
                     + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            outputStart = Files.size(logFile);
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -86,22 +95,25 @@ public final class ManagedProcess {
     }
 
     /**
-     * Waits until {@code ready} holds. Fails with a message naming the step and the log file when the timeout
-     * passes or the process exits first.
+     * Waits until {@code ready} holds while the process runs. Fails with a message naming the step and the log file
+     * when the timeout passes or the process exits first.
      */
     public void await(String what, Duration timeout, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            boolean answered;
+            try {
+                answered = ready.getAsBoolean();
+            } catch (RuntimeException notYet) {
+                answered = false;
+            }
+            // Asked after the check, not before: a process that died meanwhile is not ready, whatever answered.
             if (process != null && !process.isAlive()) {
                 throw new StackException(name + " exited with code " + process.exitValue() + " before " + what
                         + ". Last lines of " + logFile + ":" + System.lineSeparator() + tail(30));
             }
-            try {
-                if (ready.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not ready yet; try again
+            if (answered) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException(name + ": " + what + " did not happen within " + timeout.toSeconds()
@@ -159,6 +171,20 @@ public final class ManagedProcess {
             }
         } catch (IOException ignored) {
             // the child is gone already
+        }
+    }
+
+    /**
+     * Whether this run of the process wrote {@code text} to its output: its own readiness signal, which no other
+     * process answering on the same port can give.
+     */
+    public boolean hasLogged(String text) {
+        try (var in = Files.newByteChannel(logFile)) {
+            in.position(outputStart);
+            return new String(java.nio.channels.Channels.newInputStream(in).readAllBytes(), StandardCharsets.UTF_8)
+                    .contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 

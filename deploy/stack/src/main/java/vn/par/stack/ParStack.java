@@ -13,14 +13,20 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The one command that runs the whole system on this machine: PostgreSQL, Kafka, Keycloak and the three
  * services, with the sample plan loaded. Ctrl-C (or SIGTERM) stops everything, services first.
+ * <p>
+ * One launcher per data folder: a second one on the same folder exits at once with {@value #EXIT_DATA_FOLDER_IN_USE},
+ * naming the one that holds it ({@link DataFolderLock}).
  *
  * <pre>
- * java -jar deploy/stack/target/par-stack.jar [--fresh] [--no-sample]
+ * java -jar deploy/stack/target/par-stack.jar [--fresh] [--no-sample] [--data=DIR]
  *      [--postgres-url=jdbc:postgresql://host:5432/postgres --postgres-user=u --postgres-password=p]
  *      [--kafka=host:9092] [--keycloak=https://sso.example/realms/par]
  * </pre>
  */
 public final class ParStack {
+
+    /** The exit code when another launcher holds the data folder. */
+    public static final int EXIT_DATA_FOLDER_IN_USE = 2;
 
     private ParStack() {
     }
@@ -32,21 +38,37 @@ public final class ParStack {
             System.out.println(usage());
             return;
         }
-        if (OwnSession.shouldStart()) {
-            System.exit(OwnSession.run(ParStack.class, List.of("-Xmx256m"), args));
-        }
         Path root = OwnSession.projectRoot(ParStack.class);
-        Path data = root.resolve(".local");
-        boolean fresh = arguments.contains("--fresh");
-        if (fresh) {
-            say("--fresh: deleting " + data);
-            deleteTree(data);
+        String dataOption = option(arguments, "--data");
+        Path data = dataOption == null ? root.resolve(".local") : Path.of(dataOption).toAbsolutePath().normalize();
+        try {
+            if (OwnSession.shouldStart()) {
+                // Asked before the second JVM starts: a refusal then starts no process at all, and comes quickly.
+                DataFolderLock.requireFree(data);
+                System.exit(OwnSession.run(ParStack.class, List.of("-Xmx256m"), args));
+            }
+            run(root, data, arguments);
+        } catch (DataFolderInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_DATA_FOLDER_IN_USE);
+        } catch (StackException e) {
+            System.err.println();
+            System.err.println("FAILED: " + e.getMessage());
+            System.exit(1);
         }
+    }
+
+    private static void run(Path root, Path data, List<String> arguments) throws Exception {
         StackOptions options = new StackOptions(root, data, false, intOption(arguments, "--postgres-port", 15432),
                 option(arguments, "--postgres-url"), option(arguments, "--postgres-user", "postgres"),
                 option(arguments, "--postgres-password", "postgres"), option(arguments, "--kafka"),
                 option(arguments, "--keycloak"), ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), ParStack::say);
         Stack stack = new Stack(options);
+        stack.takeDataFolder();
+        if (arguments.contains("--fresh")) {
+            say("--fresh: deleting everything in " + data);
+            deleteContents(data);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("stopping (services first, PostgreSQL last) ...");
@@ -55,21 +77,15 @@ public final class ParStack {
             stopped.countDown();
         }, "par-stack-shutdown"));
         OwnSession.exitWithParent(0);
-        try {
-            long t0 = System.nanoTime();
-            stack.start();
-            UUID plan = null;
-            if (!arguments.contains("--no-sample")) {
-                String token = stack.token("admin", "admin");
-                plan = new SampleData().load(stack.url("criteria-service"), token, ParStack::say);
-                awaitScores(stack, plan);
-            }
-            printReady(stack, plan, (System.nanoTime() - t0) / 1e9);
-        } catch (StackException e) {
-            System.err.println();
-            System.err.println("FAILED: " + e.getMessage());
-            System.exit(1);
+        long t0 = System.nanoTime();
+        stack.start();
+        UUID plan = null;
+        if (!arguments.contains("--no-sample")) {
+            String token = stack.token("admin", "admin");
+            plan = new SampleData().load(stack.url("criteria-service"), token, ParStack::say);
+            awaitScores(stack, plan);
         }
+        printReady(stack, plan, (System.nanoTime() - t0) / 1e9);
         stopped.await();
     }
 
@@ -117,7 +133,8 @@ public final class ParStack {
         sb.append("  Users (password = username): admin (admin), viewer (viewer),").append(System.lineSeparator())
                 .append("    reporters vp, khtc, ldvl, ttdvvl, cdcs (unit VP, KHTC, LDVL, TTDVVL, CDCS)")
                 .append(System.lineSeparator())
-                .append("  Ctrl-C stops everything; data is kept in .local/ (start again with --fresh to begin empty).")
+                .append("  Ctrl-C stops everything; data is kept in ").append(stack.options().dataDir())
+                .append(" (start again with --fresh to begin empty).")
                 .append(System.lineSeparator());
         System.out.print(sb);
     }
@@ -140,12 +157,11 @@ public final class ParStack {
         return v == null ? fallback : Integer.parseInt(v);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
+    /** Everything in {@code dir} but the lock file this launcher holds, which stays until it exits. */
+    private static void deleteContents(Path dir) throws IOException {
+        Path lock = dir.resolve(DataFolderLock.FILE_NAME);
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.filter(p -> !p.equals(dir) && !p.equals(lock)).sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {
@@ -162,8 +178,9 @@ public final class ParStack {
     private static String usage() {
         return String.join(System.lineSeparator(),
                 "Runs the whole PAR Index system on this machine, with the sample plan loaded.",
-                "  --fresh                 start from empty data (deletes .local/)",
+                "  --fresh                 start from empty data (deletes everything in the data folder)",
                 "  --no-sample             do not load the sample plan",
+                "  --data=DIR              the data folder (default .local/ in the project); one launcher per folder",
                 "  --postgres-url=URL      use an existing PostgreSQL (JDBC URL of a database to connect to, e.g.",
                 "                          jdbc:postgresql://db:5432/postgres); databases criteria, progress, scoring are created",
                 "  --postgres-user=U --postgres-password=P",

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.util.List;
+import java.util.OptionalLong;
 
 /** Loopback ports. */
 public final class Ports {
@@ -43,12 +44,37 @@ public final class Ports {
         throw new StackException("no free port between " + LOWEST + " and " + HIGHEST + " after 200 attempts");
     }
 
-    /** Whether something accepts connections on 127.0.0.1:{@code port}. */
-    public static boolean isOpen(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+    /**
+     * Refuses to go on when another process listens on one of {@code ports}: the engine about to start there would
+     * fail to bind, and a readiness check could be answered by that other process instead.
+     *
+     * @param what the engine that needs the ports, for the message
+     */
+    public static void requireFree(String what, List<Integer> ports) {
+        for (int port : ports) {
+            if (!isFree(port)) {
+                OptionalLong owner = ProcFs.listenerOf(port);
+                String who = owner.isPresent() ? ProcFs.describe(owner.getAsLong()) : null;
+                throw new StackException(String.format(
+                        "Cổng %d cần cho %s đang bị %s chiếm; hãy dừng tiến trình đó (hoặc chọn cổng khác) rồi chạy lại."
+                                + "%nPort %d needed by %s is held by %s; stop it (or choose another port) and start again.",
+                        port, what, who == null ? "một tiến trình khác" : "tiến trình " + who,
+                        port, what, who == null ? "another process" : "process " + who));
+            }
+        }
+    }
+
+    /**
+     * Whether no process listens on {@code port}: a bind to the wildcard address conflicts with a listener on any
+     * local address. Address reuse is on, as the engines have it, so connections of a stopped server that linger in
+     * TIME_WAIT do not count.
+     */
+    static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(port), 1);
             return true;
-        } catch (IOException e) {
+        } catch (IOException taken) {
             return false;
         }
     }

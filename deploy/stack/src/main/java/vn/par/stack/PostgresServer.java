@@ -64,6 +64,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.createDirectories(workDir);
             Files.createDirectories(logFile.getParent());
             stopLeftover();
+            Ports.requireFree("PostgreSQL", java.util.List.of(port));
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
@@ -80,9 +81,47 @@ public final class PostgresServer implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             keepData = true;
+            requireOwnServer();
+        } catch (StackException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL did not start on port " + port + " with data in " + dataDir
                     + " (" + e.getMessage() + "). See " + logFile, e);
+        }
+    }
+
+    /**
+     * The server answering on our port must be the one on our data directory: the embedded library calls it started
+     * as soon as a connection to the port succeeds, whoever accepts it.
+     */
+    private void requireOwnServer() {
+        String served;
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            served = rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            served = "(" + e.getMessage() + ")";
+        }
+        if (!sameFolder(served, dataDir)) {
+            String owner = ProcFs.listenerOf(port).stream().mapToObj(ProcFs::describe).findFirst().orElse("?");
+            try {
+                stop();
+            } catch (StackException notRunning) {
+                // ours may never have come up; the message below is what matters
+            }
+            throw new StackException(String.format("PostgreSQL: máy chủ trả lời trên cổng %d (tiến trình %s) dùng dữ liệu "
+                    + "%s, không phải %s: đó không phải máy chủ của chúng ta. Xem %s%n"
+                    + "PostgreSQL: the server answering on port %d (process %s) serves %s, not %s: it is not ours. See %s",
+                    port, owner, served, dataDir, logFile, port, owner, served, dataDir, logFile));
+        }
+    }
+
+    private static boolean sameFolder(String served, Path dataDir) {
+        try {
+            return Files.isSameFile(Path.of(served), dataDir);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

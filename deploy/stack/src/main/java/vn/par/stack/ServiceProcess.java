@@ -63,6 +63,13 @@ public final class ServiceProcess {
     }
     private static volatile Boolean trimSupported;
 
+    /**
+     * Names the service's log on its command line: {@code ps} shows where its output goes, and a launcher that finds
+     * the service still running after its own launcher was killed knows it as one of its data folder's
+     * ({@link Leftovers}), since the logs live in that folder.
+     */
+    static final String LOG_PROPERTY = "-Dpar.stack.log=";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -93,13 +100,14 @@ public final class ServiceProcess {
             }
             c.addAll(options);
             c.addAll(archive.optionsForStart());
+            c.add(LOG_PROPERTY + logFile.toAbsolutePath());
             c.add("-jar");
             c.add("quarkus-run.jar");
             return c;
         };
         java.util.HashMap<String, String> environment = new java.util.HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        this.process = new ManagedProcess(name, command, environment, app, logFile);
+        this.process = new ManagedProcess(name, command, environment, app, logFile, List.of(port));
     }
 
     /** Whether this Java knows {@link #TRIM_NATIVE_HEAP}: asked once, by starting it with the option. */
@@ -146,7 +154,14 @@ public final class ServiceProcess {
         process.await(name + " to be ready (" + baseUrl() + "/q/health/ready)", timeout, this::ready);
     }
 
+    /**
+     * Ready when this run of the service logged that it listens (Quarkus's start line) and its readiness check
+     * answers: another process on the same port answers the check too.
+     */
     public boolean ready() {
+        if (!process.hasLogged("Listening on: ")) {
+            return false;
+        }
         try {
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());

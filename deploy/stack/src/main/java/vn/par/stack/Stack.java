@@ -20,6 +20,8 @@ public final class Stack implements AutoCloseable {
 
     private final StackOptions options;
     private final Path logs;
+    /** Held from {@link #takeDataFolder()} until {@link #close()}. */
+    private DataFolderLock lock;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -46,11 +48,35 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Takes the data folder for this stack before anything in it is touched ({@link DataFolderLock}); called by
+     * {@link #start()} if not before. When the launcher before was killed, the engines it left running on the
+     * folder are stopped first ({@link Leftovers}).
+     *
+     * @throws DataFolderInUseException when another launcher holds the folder; then nothing was changed
+     */
+    public synchronized void takeDataFolder() {
+        if (lock != null) {
+            return;
+        }
+        lock = DataFolderLock.acquire(options.dataDir());
+        lock.stale().ifPresent(previous -> {
+            say("thư mục dữ liệu " + options.dataDir() + " còn khóa của trình khởi chạy trước (tiến trình "
+                    + previous.pid() + "), trình đó đã bị dừng đột ngột: lấy lại khóa và tìm các tiến trình nó để lại"
+                    + " / the launcher before (pid " + previous.pid() + ") was killed without releasing "
+                    + options.dataDir() + ": taking its lock over and looking for what it left running");
+            if (Leftovers.stopAll(options.dataDir(), Duration.ofSeconds(30), this::say).isEmpty()) {
+                say("không còn tiến trình nào của nó / none of its processes is left");
+            }
+        });
+    }
+
+    /**
      * Starts every piece that is not external and waits for each to be ready: the three engines side by side,
      * then the three services side by side (they need the database and the broker to start; Keycloak only when
      * the first request arrives, but it is awaited first so the system is usable when this returns).
      */
     public void start() {
+        takeDataFolder();
         inParallel(List.of(
                 () -> step("PostgreSQL", this::startPostgres),
                 () -> step("Kafka", this::startKafka),
@@ -228,7 +254,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Stops everything this stack started, services first, PostgreSQL last. Safe to call twice. */
+    /**
+     * Stops everything this stack started, services first, PostgreSQL last, then lets go of the data folder. Safe
+     * to call twice.
+     */
     @Override
     public synchronized void close() {
         List<String> reverse;
@@ -258,6 +287,10 @@ public final class Stack implements AutoCloseable {
         }
         if (postgres != null) {
             quietly("stopping PostgreSQL", postgres::stop);
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 
