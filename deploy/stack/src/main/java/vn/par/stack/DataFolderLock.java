@@ -23,7 +23,7 @@ import java.util.Properties;
  * A stack's exclusive hold on its data folder, taken before anything in the folder is touched: two launchers on one
  * folder would run two Kafka brokers on one log directory, and two PostgreSQL servers on one cluster.
  * <p>
- * The hold is the operating system's lock on the file {@value #FILE_NAME} ({@link FileChannel#tryLock()}), which the
+ * The hold is the operating system's lock on the file {@value #FILE_NAME} ({@link FileChannel#tryLock}), which the
  * system drops when the holding process ends, however it ends: a crash never leaves the folder locked. The file
  * names the holder (pid, start time, command line) for the message a second launcher gives, and is emptied when the
  * holder lets go cleanly; a file that still names a holder while nobody holds the lock is the stale lock of a
@@ -35,6 +35,12 @@ import java.util.Properties;
 public final class DataFolderLock implements AutoCloseable {
 
     public static final String FILE_NAME = "par-stack.lock";
+
+    /**
+     * The byte locked, far past the file's content: on Windows a lock also keeps other processes from reading the
+     * bytes it covers, and the holder's name must stay readable for the second launcher's message.
+     */
+    private static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
 
     /** The folders this JVM holds, by real path. */
     private static final Map<Path, DataFolderLock> HELD = new HashMap<>();
@@ -119,7 +125,7 @@ public final class DataFolderLock implements AutoCloseable {
                 throw new StackException("cannot open the lock file in " + folder + ": " + e.getMessage(), e);
             }
             try {
-                if (channel.tryLock() == null) {
+                if (channel.tryLock(LOCKED_BYTE, 1, false) == null) {
                     throw new DataFolderInUseException(folder, read(channel).orElse(new Holder(-1, "?", "?")));
                 }
                 Holder stale = read(channel).orElse(null);
@@ -153,7 +159,7 @@ public final class DataFolderLock implements AutoCloseable {
             }
             try (FileChannel channel = FileChannel.open(file, READ)) {
                 // A shared lock needs no write access and is refused while anyone holds the exclusive one.
-                if (channel.tryLock(0, Long.MAX_VALUE, true) == null) {
+                if (channel.tryLock(LOCKED_BYTE, 1, true) == null) {
                     throw new DataFolderInUseException(folder, read(channel).orElse(new Holder(-1, "?", "?")));
                 }
             }
