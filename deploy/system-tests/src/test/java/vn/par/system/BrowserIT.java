@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -113,6 +114,103 @@ class BrowserIT {
         } finally {
             admin.quit();
         }
+    }
+
+    /**
+     * Scoring rules through the pages: the administrator accepts the rule the import read from 6.1.1's own words, the
+     * lead unit's clerk sees the points before sending the fact ("Có sai phạm"), and the provincial viewer finds the
+     * fact on the dashboard and asks the what-if panel what the other outcome would give.
+     */
+    @Test
+    void aRuleAcceptedOnThePlanPageScoresTheFactAClerkReportsThroughThePortal() {
+        Stack stack = SystemStack.stack();
+        PlanModel plan = Scenario.publishedPlan(stack, 2063);
+        String viewerToken = stack.token("viewer", "viewer");
+        JsonNode tree = Http.get(stack.url("criteria-service") + "/api/plans/" + plan.id(), viewerToken).json();
+        UUID task = UUID.fromString(leaf(tree.get("criteria"), "6.1.1").get("tasks").get(0).get("id").asText());
+        WebDriver admin = Browsers.open();
+        WebDriver clerk = null;
+        WebDriver viewer = null;
+        try {
+            admin.get(stack.url("criteria-service") + "/ui/plans/" + plan.id());
+            Browsers.signInIfAsked(admin, "admin", "admin");
+            By accept = By.id("accept-proposal-6.1.1");
+            Browsers.await(admin, ExpectedConditions.elementToBeClickable(accept), "6.1.1's proposal");
+            admin.findElement(accept).click();
+            By rule = By.cssSelector("[data-criterion='6.1.1'] [data-field='rule']");
+            Browsers.await(admin, ExpectedConditions.textMatches(rule, java.util.regex.Pattern.compile("sai phạm")),
+                    "6.1.1's rule in words");
+            Browsers.screenshot(admin, "plan-rule-accepted");
+            Await.until("progress-service knows 6.1.1's rule", Duration.ofSeconds(60), () -> "TIERS".equals(
+                    leafIndicators(Http.get(stack.url("progress-service") + "/api/plans/" + plan.id() + "/indicators",
+                            viewerToken).json(), "6.1.1").path("rule").path("type").asText()));
+
+            clerk = Browsers.open();
+            clerk.get(stack.url("progress-service") + "/ui/tasks/" + task);
+            Browsers.signInIfAsked(clerk, "khtc", "khtc");
+            WebElement violation = Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//form[@id='chi-so']//label[contains(., 'Có sai phạm')]/input[@name='option']")), "the outcomes");
+            violation.click();
+            Browsers.await(clerk, ExpectedConditions.textMatches(By.id("chi-so-diem"),
+                    java.util.regex.Pattern.compile("\\b0\\b")), "the points before sending: 0");
+            clerk.findElement(By.cssSelector("#chi-so button[type=submit]")).click();
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chi-so .notice-ok")),
+                    "the indicator's confirmation");
+            Browsers.screenshot(clerk, "portal-indicator-sent");
+
+            viewer = Browsers.open();
+            viewer.get(stack.url("scoring-service") + "/ui/plans/" + plan.id());
+            Browsers.signInIfAsked(viewer, "viewer", "viewer");
+            By fact = By.cssSelector("#criteria tr[data-criterion='6.1.1'] [data-field='indicator']");
+            new WebDriverWait(viewer, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(fact,
+                    java.util.regex.Pattern.compile("Có sai phạm")));
+            assertEquals("88,62", viewer.findElement(By.id("plan-projected")).getText(), "89.62 − 6.1.1's point");
+            new Select(viewer.findElement(By.id("what-if-code"))).selectByValue("6.1.1");
+            WebElement outcome = Browsers.await(viewer, ExpectedConditions.presenceOfElementLocated(By.id("what-if-option")),
+                    "the what-if outcomes of 6.1.1");
+            Select outcomes = new Select(outcome);
+            for (WebElement o : outcomes.getOptions()) {
+                if (o.getText().startsWith("Không có sai phạm")) {
+                    outcomes.selectByVisibleText(o.getText());
+                }
+            }
+            viewer.findElement(By.cssSelector("#what-if-form button[type=submit]")).click();
+            By whatIf = By.cssSelector("#what-if-result [data-field='projected']");
+            new WebDriverWait(viewer, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(whatIf, "89,62"));
+            Browsers.screenshot(viewer, "dashboard-what-if");
+        } finally {
+            admin.quit();
+            if (clerk != null) {
+                clerk.quit();
+            }
+            if (viewer != null) {
+                viewer.quit();
+            }
+        }
+    }
+
+    private static JsonNode leaf(JsonNode criteria, String code) {
+        for (JsonNode c : criteria) {
+            if (c.get("code").asText().equals(code)) {
+                return c;
+            }
+            if (code.startsWith(c.get("code").asText() + ".")) {
+                JsonNode below = leaf(c.get("children"), code);
+                if (below != null) {
+                    return below;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode leafIndicators(JsonNode leaves, String code) {
+        for (JsonNode l : leaves) {
+            if (l.path("criterionCode").asText().equals(code)) {
+                return l;
+            }
+        }
+        return Http.JSON.createObjectNode();
     }
 
     private static UUID firstTaskOf(JsonNode plan, String code) {
