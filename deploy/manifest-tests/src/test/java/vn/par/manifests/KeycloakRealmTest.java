@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.par.manifests.Repo.Manifest;
 
-/** The production realm: the development realm's roles, claims and audience, without its shortcuts. */
+/**
+ * The production realm: the development realm's roles, claims and audience, without its shortcuts; and the development
+ * realm's demo users.
+ */
 class KeycloakRealmTest {
 
     static final JsonNode REALM = Repo.json(Repo.PRODUCTION_REALM);
@@ -81,33 +86,93 @@ class KeycloakRealmTest {
         }
     }
 
+    /** The attribute mapper that puts the user attribute of that name into the token. */
+    static JsonNode attributeMapper(JsonNode client, String attribute) {
+        for (JsonNode m : client.path("protocolMappers")) {
+            if (m.path("protocolMapper").asText().equals("oidc-usermodel-attribute-mapper")
+                    && m.path("config").path("user.attribute").asText().equals(attribute)) {
+                return m;
+            }
+        }
+        throw new AssertionError(client.path("clientId").asText() + " maps no user attribute " + attribute);
+    }
+
+    /** The attribute names the realm's user profile declares. */
+    static Set<String> declaredAttributes(JsonNode realm) {
+        String profile = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
+                .path("config").path("kc.user.profile.config").get(0).asText();
+        Set<String> names = new HashSet<>();
+        try {
+            Repo.JSON.readTree(profile).path("attributes").forEach(a -> names.add(a.path("name").asText()));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("user profile is not JSON", e);
+        }
+        return names;
+    }
+
     @Test
-    void keepsTheRolesTheUnitClaimAndTheApiAudience() {
+    void keepsTheRolesTheUnitAndAgencyClaimsAndTheApiAudience() {
         Set<String> roles = new HashSet<>();
         REALM.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
-        assertTrue(roles.containsAll(List.of("admin", "reporter", "viewer")), "realm roles " + roles);
+        assertTrue(roles.containsAll(List.of("admin", "reporter", "viewer", "appraiser")), "realm roles " + roles);
 
         JsonNode web = client(REALM, "par-web");
-        JsonNode unit = mapper(web, "oidc-usermodel-attribute-mapper");
-        assertEquals("unit", unit.path("config").path("user.attribute").asText());
-        assertEquals("unit", unit.path("config").path("claim.name").asText());
-        assertEquals("true", unit.path("config").path("access.token.claim").asText());
+        // The services read both claims from the access token (API) and from the ID token (pages).
+        for (String attribute : List.of("unit", "agency")) {
+            JsonNode config = attributeMapper(web, attribute).path("config");
+            assertEquals(attribute, config.path("claim.name").asText(), attribute);
+            assertEquals("String", config.path("jsonType.label").asText(), attribute);
+            assertEquals("false", config.path("multivalued").asText(), attribute);
+            assertEquals("true", config.path("access.token.claim").asText(), attribute);
+            assertEquals("true", config.path("id.token.claim").asText(), attribute);
+        }
         JsonNode audience = mapper(web, "oidc-audience-mapper");
         assertEquals("par-api", audience.path("config").path("included.client.audience").asText());
         assertEquals("true", audience.path("config").path("access.token.claim").asText());
         client(REALM, "par-api");
 
-        String profile = REALM.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
-                .path("config").path("kc.user.profile.config").get(0).asText();
-        boolean declared = false;
-        try {
-            for (JsonNode attribute : Repo.JSON.readTree(profile).path("attributes")) {
-                declared |= attribute.path("name").asText().equals("unit");
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError("user profile is not JSON", e);
-        }
-        assertTrue(declared, "the user profile must declare the attribute unit");
+        // Keycloak 26 keeps an attribute the profile does not declare as unmanaged: the admin console cannot set it.
+        assertTrue(declaredAttributes(REALM).containsAll(List.of("unit", "agency")),
+                "the user profile must declare unit and agency: " + declaredAttributes(REALM));
+    }
+
+    @Test
+    void theDevelopmentRealmHasADemoUserForEachKindOfAccount() {
+        String sampleAgency = Repo.json(Repo.ROOT.resolve("deploy/stack/src/main/resources/sample/units.json"))
+                .path("agency").asText();
+        Map<String, JsonNode> users = new HashMap<>();
+        DEV.path("users").forEach(u -> users.put(u.path("username").asText(), u));
+        Map<String, String> roleOf = Map.of("admin", "admin", "viewer", "viewer", "vp", "reporter", "khtc", "reporter",
+                "ldvl", "reporter", "ttdvvl", "reporter", "cdcs", "reporter", "snv", "appraiser", "sldtbxh", "admin");
+        assertEquals(roleOf.keySet(), users.keySet());
+        Set<String> declared = declaredAttributes(DEV);
+        roleOf.forEach((name, role) -> {
+            JsonNode user = users.get(name);
+            // Explicit realmRoles replace default-roles-par, so each user names it again.
+            assertEquals(Set.of(role, "default-roles-par"), texts(user.path("realmRoles")), name);
+            assertEquals(name, user.path("credentials").get(0).path("value").asText(), name + "'s password");
+            // The profile requires both names of a user: without one, Keycloak asks to complete the profile at login
+            // and refuses the password grant.
+            assertFalse(user.path("firstName").asText().isBlank() || user.path("lastName").asText().isBlank(), name);
+            assertTrue(user.path("requiredActions").isEmpty(), name);
+            user.path("attributes").fieldNames().forEachRemaining(a -> assertTrue(declared.contains(a), name + "." + a));
+        });
+
+        JsonNode snv = users.get("snv");
+        assertEquals("Sở Nội vụ", snv.path("firstName").asText());
+        assertTrue(snv.path("attributes").isMissingNode() || snv.path("attributes").isEmpty(), "snv has no unit or agency");
+
+        JsonNode agencyAdmin = users.get("sldtbxh").path("attributes");
+        assertEquals(List.of(sampleAgency), Repo.list(agencyAdmin.path("agency")).stream().map(JsonNode::asText).toList());
+        assertTrue(agencyAdmin.path("unit").isMissingNode(), "sldtbxh has no unit");
+        assertTrue(users.get("admin").path("attributes").path("agency").isMissingNode(),
+                "admin is the provincial administrator: no agency");
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> result = new HashSet<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
     }
 
     @Test
