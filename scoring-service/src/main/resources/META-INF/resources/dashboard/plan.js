@@ -11,6 +11,8 @@
   var REASONS = { BLOCKED: "Vướng mắc", OVERDUE: "Quá hạn" };
   var STATUSES = { NOT_STARTED: "Chưa bắt đầu", IN_PROGRESS: "Đang thực hiện", DONE: "Hoàn thành", BLOCKED: "Vướng mắc" };
   var NO_AGENCY = "Kế hoạch chưa có tên cơ quan";
+  var ROUNDS = { SELF_ASSESSMENT: "Tự đánh giá, chấm điểm", APPRAISAL: "Thẩm định", EXPLANATION: "Giải trình",
+    FINAL_APPRAISAL: "Thẩm định lại", CLOSED: "Đã có kết quả chính thức" };
   var RULE_TYPES = { TIERS: "Theo mức", BRACKETS: "Theo khoảng giá trị", RATIO: "Theo tỷ lệ", COUNT: "Theo số lượng",
     DEDUCTION: "Trừ điểm theo vi phạm", SURVEY: "Điều tra xã hội học", MANUAL: "Tự chấm điểm" };
   var current = null; // the latest score from the stream
@@ -76,6 +78,18 @@
       setText("plan-survey", PAR.short(score.survey.projected));
       setText("plan-survey-max", PAR.short(score.survey.max));
     }
+    var closed = score.basis === "FINAL" && score["final"];
+    document.getElementById("plan-final-block").hidden = !closed;
+    if (closed) {
+      setText("plan-final", PAR.short(score["final"].total));
+      setText("plan-final-percent", PAR.short(score["final"].percent));
+    }
+    var round = document.getElementById("plan-round");
+    round.setAttribute("data-round", score.round || "");
+    setText("plan-round", (ROUNDS[score.round] || score.round || "Chưa bắt đầu")
+      + (score.deadline ? " · hạn " + DASH.time(score.deadline) : ""));
+    if (score.selfAssessed) { setText("plan-self-assessed", PAR.short(score.selfAssessed.total)); }
+    if (score.appraised) { setText("plan-appraised", PAR.short(score.appraised.total)); }
     if (score.selfControlled) {
       setText("plan-self-controlled", PAR.short(score.selfControlled.projected));
       setText("plan-self-controlled-max", PAR.short(score.selfControlled.max));
@@ -97,6 +111,10 @@
       DASH.setField(e, "target", PAR.short(a.target));
       DASH.setField(e, "baseline", PAR.short(a.baseline));
       DASH.setField(e, "shortfall", PAR.short(a.shortfall));
+      DASH.setField(e, "figure-projected", PAR.short(a.projected));
+      DASH.setField(e, "figure-self-assessed", PAR.short(areaFigure(score.selfAssessed, a.code)));
+      DASH.setField(e, "figure-appraised", PAR.short(areaFigure(score.appraised, a.code)));
+      DASH.setField(e, "figure-final", PAR.short(areaFigure(score["final"], a.code)));
       DASH.setField(e, "at-stake", PAR.short(a.atStake));
       if (a.survey) {
         DASH.setField(e, "survey", PAR.short(a.survey.projected));
@@ -180,7 +198,19 @@
       DASH.setField(tr, "baseline", PAR.short(c.baseline));
       DASH.setField(tr, "max", PAR.short(c.max));
       DASH.setField(tr, "completion", c.completion === null || c.completion === undefined ? "—" : PAR.short(c.completion) + "%");
-      DASH.setField(tr, "self-assessed", c.selfAssessed ? "Tự chấm" : "");
+      var claimed = field(tr, "self-assessed");
+      if (c.selfAssessedPoints !== null && c.selfAssessedPoints !== undefined) {
+        DASH.setField(tr, "self-assessed", PAR.short(c.selfAssessedPoints));
+      } else if (c.leaf && c.applicable !== false && claimed.textContent !== "chưa tự chấm") {
+        clear(claimed);
+        claimed.appendChild(DASH.el("span", "muted", "chưa tự chấm"));
+      } else if (!(c.leaf && c.applicable !== false)) {
+        DASH.setField(tr, "self-assessed", "");
+      }
+      DASH.setField(tr, "appraised", c.appraisedPoints === null || c.appraisedPoints === undefined ? ""
+        : PAR.short(c.appraisedPoints));
+      DASH.setField(tr, "final", c.finalPoints === null || c.finalPoints === undefined ? "" : PAR.short(c.finalPoints));
+      tr.classList.toggle("adjusted", !!c.adjusted);
       DASH.setField(tr, "rule", ruleText(c));
       DASH.setField(tr, "indicator", factText(c));
       field(tr, "indicator").classList.toggle("measured", !!c.measured);
@@ -190,6 +220,13 @@
       if (!c.atRisk && risk.firstChild) { clear(risk); }
       if (changed) { DASH.flash(tr); }
     });
+  }
+
+  /** An area's total in one of the appraisal's figures (null while the figure is). */
+  function areaFigure(figure, code) {
+    var areas = (figure && figure.areas) || [];
+    for (var i = 0; i < areas.length; i++) { if (areas[i].code === code) { return areas[i].total; } }
+    return null;
   }
 
   /** A leaf's rule in words, as the server writes it (DashboardLabels.ruleText). */

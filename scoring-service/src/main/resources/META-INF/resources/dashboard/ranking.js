@@ -33,7 +33,15 @@
     agency.appendChild(link);
     tr.appendChild(agency);
     tr.appendChild(cell("year", "num hide-small"));
-    tr.appendChild(cell("projected", "num value"));
+    var value = DASH.el("td", "num value");
+    var headline = DASH.el("span");
+    headline.setAttribute("data-field", "headline");
+    var basis = DASH.el("span", "basis");
+    basis.setAttribute("data-field", "basis");
+    value.appendChild(headline);
+    value.appendChild(document.createTextNode(" "));
+    value.appendChild(basis);
+    tr.appendChild(value);
     tr.appendChild(cell("target", "num hide-small"));
     tr.appendChild(cell("baseline", "num hide-small"));
     tr.appendChild(cell("percent", "num"));
@@ -49,7 +57,11 @@
     tr.setAttribute("data-agency", s.agency || "");
     tr.querySelector("[data-field=\"agency\"] a").textContent = s.agency || "Kế hoạch chưa có tên cơ quan";
     DASH.setField(tr, "year", String(s.year));
-    DASH.setField(tr, "projected", PAR.short(s.projected));
+    // The headline is the final figure once the plan's appraisal is closed, the projection before (s.basis).
+    DASH.setField(tr, "headline", PAR.short(s.headline !== undefined ? s.headline : s.projected));
+    var basis = tr.querySelector("[data-field=\"basis\"]");
+    basis.className = "basis basis-" + (s.basis || "PROJECTED");
+    basis.textContent = s.basis === "FINAL" ? "chính thức" : "dự kiến";
     DASH.setField(tr, "target", PAR.short(s.target));
     DASH.setField(tr, "baseline", PAR.short(s.baseline));
     DASH.setField(tr, "percent", PAR.short(s.percent) + "%");

@@ -3,6 +3,10 @@ package vn.par.scoring.messaging;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Appraisal;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.RuleType;
@@ -95,6 +101,31 @@ public class InputDecoder {
                 require(assessment.points(), "points");
                 return new InputEvent.Assessment(meta, assessment.criterionCode(), assessment.points());
             }
+            case "AppraisalRoundOpened", "AppraisalDeadlineMoved" -> {
+                RoundChange round = json.readValue(data, RoundChange.class);
+                require(round.round(), "round");
+                return new InputEvent.Round(meta, round.round(), round.deadline());
+            }
+            case "LeafAppraised" -> {
+                LeafAppraised appraised = json.readValue(data, LeafAppraised.class);
+                require(appraised.criterionCode(), "criterionCode");
+                require(appraised.points(), "points");
+                // The final round's points arrive settled, with the close: only the first round's count here.
+                return "APPRAISAL".equals(appraised.round())
+                        ? new InputEvent.Appraised(meta, appraised.criterionCode(), appraised.points()) : null;
+            }
+            case "AppraisalClosed" -> {
+                AppraisalClosed closed = json.readValue(data, AppraisalClosed.class);
+                require(closed.leaves(), "leaves");
+                Map<String, Appraisal.Leaf> leaves = new HashMap<>();
+                for (ClosedLeaf leaf : closed.leaves()) {
+                    require(leaf.criterionCode(), "leaves[].criterionCode");
+                    require(leaf.finalPoints(), "leaves[].final");
+                    leaves.put(leaf.criterionCode(), new Appraisal.Leaf(leaf.selfAssessed(), leaf.appraised(),
+                            leaf.finalAppraised(), leaf.finalPoints()));
+                }
+                return new InputEvent.Closed(meta, new Appraisal.Closed(leaves));
+            }
             case "IndicatorReported" -> {
                 IndicatorReported reported = json.readValue(data, IndicatorReported.class);
                 require(reported.criterionCode(), "criterionCode");
@@ -149,6 +180,26 @@ public class InputDecoder {
             require(value, field);
             return value;
         }
+    }
+
+    /** The fields of {@code AppraisalRoundOpened} and {@code AppraisalDeadlineMoved} that scoring reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RoundChange(String round, Instant deadline) {
+    }
+
+    /** The fields of {@code LeafAppraised} that scoring reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LeafAppraised(String criterionCode, String round, BigDecimal points) {
+    }
+
+    /** The fields of {@code AppraisalClosed} that scoring reads: the settled leaves (its totals are their sums). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AppraisalClosed(List<ClosedLeaf> leaves) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ClosedLeaf(String criterionCode, BigDecimal selfAssessed, BigDecimal appraised, BigDecimal finalAppraised,
+            @JsonProperty("final") BigDecimal finalPoints) {
     }
 
     /** The fields of {@code SelfAssessed} that scoring reads, the others skipped unread. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import vn.par.scoring.projection.Appraisal;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.ReportRole;
@@ -35,5 +36,17 @@ public sealed interface InputEvent {
 
     /** {@code IndicatorReported}. */
     record IndicatorReport(Meta meta, String criterionCode, Indicator indicator) implements InputEvent {
+    }
+
+    /** {@code AppraisalRoundOpened} or {@code AppraisalDeadlineMoved}: the round and its deadline now. */
+    record Round(Meta meta, String round, Instant deadline) implements InputEvent {
+    }
+
+    /** {@code LeafAppraised} in the first appraisal round (the final round's points arrive with the close). */
+    record Appraised(Meta meta, String criterionCode, BigDecimal points) implements InputEvent {
+    }
+
+    /** {@code AppraisalClosed}: the settled figures. */
+    record Closed(Meta meta, Appraisal.Closed settled) implements InputEvent {
     }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import vn.par.scoring.projection.AreaScore;
+import vn.par.scoring.projection.Figure;
 import vn.par.scoring.projection.Share;
 
 /**
@@ -17,12 +20,15 @@ import vn.par.scoring.projection.Share;
  * @param asOf              the time of the incoming event that caused the change
  * @param previousProjected the index before; null for the plan's first score
  * @param causedBy          the {@code ce_id} of the incoming event
+ * @param basis             FINAL once the year's appraisal is closed, else PROJECTED
+ * @param selfAssessed      the appraisal's figures, totals only (areas in the REST answer); final null until closed
  * @see AreaScore for shortfall, atStake, earned, measuredLeaves, survey and selfControlled, here for the whole plan
  */
 public record ScoreChanged(UUID planId, String agency, int year, int version, long sequence, Instant asOf,
         BigDecimal projected, BigDecimal previousProjected, BigDecimal target, BigDecimal baseline, BigDecimal max,
         BigDecimal percent, BigDecimal shortfall, BigDecimal atStake, BigDecimal earned, Integer measuredLeaves,
-        Share survey, Share selfControlled, UUID causedBy, List<AreaScore> areas) {
+        Share survey, Share selfControlled, String basis, String round, Instant deadline, Figure selfAssessed,
+        Figure appraised, @JsonProperty("final") Figure finalFigure, UUID causedBy, List<AreaScore> areas) {
 
     public static final String TYPE = "ScoreChanged";
 }

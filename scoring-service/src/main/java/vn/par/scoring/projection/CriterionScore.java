@@ -21,9 +21,15 @@ import java.util.List;
  * @param shortfall       Σ over the applicable leaves at or below of max(0, target − projected); null for a leaf
  *                        that is not applicable
  * @param indicator       a leaf's latest fact for its rule (the self-assessment for MANUAL), or null
+ * @param selfAssessedPoints what the leaf claimed under its rule for the appraisal (a parent: the sum of its
+ *                        leaves'); null for a leaf never self-assessed
+ * @param appraisedPoints the first appraisal, else the self-assessed points (summed for a parent)
+ * @param adjusted        whether the leaf's first appraisal differs from what it claimed
+ * @param finalPoints     once the year is closed, the settled points; null before
  */
 public record CriterionScore(String code, String parentCode, String title, boolean leaf, BigDecimal projected,
         BigDecimal target, BigDecimal baseline, BigDecimal max, BigDecimal completion, boolean selfAssessed,
         boolean atRisk, List<TaskRisk> risks, boolean applicable, PlanSnapshot.Rule rule, String ruleDescription,
-        boolean measured, BigDecimal earned, BigDecimal shortfall, IndicatorView indicator) {
+        boolean measured, BigDecimal earned, BigDecimal shortfall, IndicatorView indicator,
+        BigDecimal selfAssessedPoints, BigDecimal appraisedPoints, boolean adjusted, BigDecimal finalPoints) {
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The projected score of one plan, kept exact and updated in place.
@@ -41,7 +42,14 @@ public final class PlanProjection {
     private final BigDecimal[] earned;
     private final int[] measured;
     private final BigDecimal[] surveyProjected;
+    /** Per criterion, Σ over its applicable leaves of the first appraisal, else the self-assessed points. */
+    private final BigDecimal[] appraised;
+    /** Per criterion, the closed year's self-assessed, appraised and final points; null until it is closed. */
+    private BigDecimal[] closedSelf;
+    private BigDecimal[] closedAppraised;
+    private BigDecimal[] closedFinal;
     private BigDecimal total;
+    private BigDecimal totalAppraised;
     private BigDecimal totalShortfall;
     private BigDecimal totalEarned;
     private int totalMeasured;
@@ -66,6 +74,7 @@ public final class PlanProjection {
         earned = new BigDecimal[n];
         measured = new int[n];
         surveyProjected = new BigDecimal[n];
+        appraised = new BigDecimal[n];
         risky = new BitSet(n);
         areaScores = new AreaScore[structure.areas.length];
         for (int i = 0; i < n; i++) {
@@ -78,6 +87,7 @@ public final class PlanProjection {
             shortfall[i] = BigDecimal.ZERO;
             earned[i] = BigDecimal.ZERO;
             surveyProjected[i] = BigDecimal.ZERO;
+            appraised[i] = BigDecimal.ZERO;
         }
         // Reverse tree order visits every child before its parent, so a parent's sums are complete when it is
         // added to its own parent.
@@ -89,6 +99,7 @@ public final class PlanProjection {
                 earned[i] = leaf.earned;
                 measured[i] = leaf.measured;
                 surveyProjected[i] = leaf.survey;
+                appraised[i] = leaf.appraised;
             }
             int p = s.parent[i];
             if (p >= 0 && s.applicable[i]) {
@@ -97,20 +108,26 @@ public final class PlanProjection {
                 earned[p] = earned[p].add(earned[i]);
                 measured[p] += measured[i];
                 surveyProjected[p] = surveyProjected[p].add(surveyProjected[i]);
+                appraised[p] = appraised[p].add(appraised[i]);
             }
         }
         total = BigDecimal.ZERO;
         totalShortfall = BigDecimal.ZERO;
         totalEarned = BigDecimal.ZERO;
         totalSurvey = BigDecimal.ZERO;
+        totalAppraised = BigDecimal.ZERO;
         for (int a : s.areas) {
             if (s.applicable[a]) {
                 total = total.add(projected[a]);
+                totalAppraised = totalAppraised.add(appraised[a]);
                 totalShortfall = totalShortfall.add(shortfall[a]);
                 totalEarned = totalEarned.add(earned[a]);
                 totalMeasured += measured[a];
                 totalSurvey = totalSurvey.add(surveyProjected[a]);
             }
+        }
+        if (inputs.appraisal().isClosed()) {
+            freeze();
         }
     }
 
@@ -182,6 +199,109 @@ public final class PlanProjection {
      */
     public boolean indicate(String criterionCode, Indicator indicator, LocalDate date) {
         return measure(criterionCode, date, () -> inputs.putIndicator(criterionCode, indicator));
+    }
+
+    /**
+     * Records a leaf's latest first-round appraisal (round APPRAISAL): what the leaf counts in the appraised figure.
+     * An appraisal of a parent or of a code the plan does not have is kept but does not count.
+     *
+     * @return whether anything the score publishes changed
+     */
+    public boolean appraise(String criterionCode, BigDecimal points, LocalDate date) {
+        return measure(criterionCode, date, () -> inputs.putAppraisal(criterionCode, points));
+    }
+
+    /**
+     * Records the round just opened, or a moved deadline. Once the year is closed nothing moves it.
+     *
+     * @return whether the round or its deadline changed
+     */
+    public boolean round(String round, Instant deadline) {
+        return inputs.round(round, deadline);
+    }
+
+    /**
+     * Closes the year with the figures progress-service settled: from now on the appraisal's figures are these, and
+     * neither a new plan version nor a rule changes them. A second close changes nothing.
+     *
+     * @return whether this closed the year
+     */
+    public boolean close(Appraisal.Closed settled) {
+        if (!inputs.close(settled)) {
+            return false;
+        }
+        freeze();
+        return true;
+    }
+
+    /** The closed year's figures per criterion, summed from the settled leaves over the applicable ones. */
+    private void freeze() {
+        Map<String, Appraisal.Leaf> leaves = inputs.appraisal().closed().leaves();
+        int n = s.size;
+        closedSelf = new BigDecimal[n];
+        closedAppraised = new BigDecimal[n];
+        closedFinal = new BigDecimal[n];
+        for (int i = n - 1; i >= 0; i--) {
+            if (s.leaf[i]) {
+                Appraisal.Leaf leaf = s.applicable[i] ? leaves.get(s.code[i]) : null;
+                BigDecimal self = leaf == null || leaf.selfAssessed() == null ? BigDecimal.ZERO : leaf.selfAssessed();
+                closedSelf[i] = self;
+                closedAppraised[i] = leaf == null ? BigDecimal.ZERO : leaf.appraised() == null ? self : leaf.appraised();
+                closedFinal[i] = leaf == null ? BigDecimal.ZERO : leaf.finalPoints();
+            } else {
+                closedSelf[i] = closedSelf[i] == null ? BigDecimal.ZERO : closedSelf[i];
+                closedAppraised[i] = closedAppraised[i] == null ? BigDecimal.ZERO : closedAppraised[i];
+                closedFinal[i] = closedFinal[i] == null ? BigDecimal.ZERO : closedFinal[i];
+            }
+            int p = s.parent[i];
+            if (p >= 0 && s.applicable[i]) {
+                closedSelf[p] = (closedSelf[p] == null ? BigDecimal.ZERO : closedSelf[p]).add(closedSelf[i]);
+                closedAppraised[p] = (closedAppraised[p] == null ? BigDecimal.ZERO : closedAppraised[p])
+                        .add(closedAppraised[i]);
+                closedFinal[p] = (closedFinal[p] == null ? BigDecimal.ZERO : closedFinal[p]).add(closedFinal[i]);
+            }
+        }
+        Arrays.fill(areaScores, null);
+    }
+
+    /** FINAL once the year is closed, PROJECTED before: which figure heads the plan (and ranks it). */
+    public String basis() {
+        return inputs.appraisal().isClosed() ? "FINAL" : "PROJECTED";
+    }
+
+    /** The self-assessed, appraised and final figures, with or without their areas; final is null until closed. */
+    public Figure selfAssessedFigure(boolean withAreas) {
+        return closedSelf != null ? figure(closedSelf, withAreas) : figure(earned, totalEarned, withAreas);
+    }
+
+    public Figure appraisedFigure(boolean withAreas) {
+        return closedAppraised != null ? figure(closedAppraised, withAreas) : figure(appraised, totalAppraised, withAreas);
+    }
+
+    public Figure finalFigure(boolean withAreas) {
+        return closedFinal == null ? null : figure(closedFinal, withAreas);
+    }
+
+    private Figure figure(BigDecimal[] perCriterion, boolean withAreas) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int a : s.areas) {
+            if (s.applicable[a]) {
+                sum = sum.add(perCriterion[a]);
+            }
+        }
+        return figure(perCriterion, sum, withAreas);
+    }
+
+    private Figure figure(BigDecimal[] perCriterion, BigDecimal sum, boolean withAreas) {
+        List<Figure.AreaFigure> areas = null;
+        if (withAreas) {
+            areas = new ArrayList<>(s.areas.length);
+            for (int a : s.areas) {
+                areas.add(new Figure.AreaFigure(s.code[a], Points.publish(perCriterion[a]), Points.publish(s.max[a]),
+                        Points.publishPercent(perCriterion[a], s.max[a])));
+            }
+        }
+        return new Figure(Points.publish(sum), Points.publishPercent(sum, s.totalMax), areas);
     }
 
     private boolean measure(String criterionCode, LocalDate date, Runnable record) {
@@ -285,12 +405,14 @@ public final class PlanProjection {
             atStake = atStake.add(areaStakes[k]);
         }
         BigDecimal percent = Points.publishPercent(total, s.totalMax);
+        Appraisal appraisal = inputs.appraisal();
         return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), sequence, asOf,
                 Points.publish(total), Points.publish(s.totalTarget), Points.publish(s.totalBaseline),
                 Points.publish(s.totalMax), percent, ScoreGroup.of(percent), Points.publish(totalShortfall),
                 Points.publish(atStake), totalMeasured == 0 ? null : Points.publish(totalEarned), totalMeasured,
                 survey(totalSurvey, s.totalSurveyMax), selfControlled(total, s.totalMax, totalSurvey, s.totalSurveyMax),
-                areas, criteria);
+                basis(), appraisal.round(), appraisal.deadline(), selfAssessedFigure(true), appraisedFigure(true),
+                finalFigure(true), areas, criteria);
     }
 
     /** The plan's at-stake points as last judged on the event path: the sum of the areas' (see {@link #areas()}). */
@@ -329,13 +451,50 @@ public final class PlanProjection {
         boolean leaf = s.leaf[i];
         boolean counts = s.applicable[i];
         Indicator fact = leaf ? fact(i) : null;
+        boolean shown = counts || !leaf;
         return new CriterionScore(s.code[i], s.parentCode[i], s.title[i], leaf,
-                counts || !leaf ? Points.publish(projected[i]) : null, Points.publish(s.target[i]),
+                shown ? Points.publish(projected[i]) : null, Points.publish(s.target[i]),
                 Points.publish(s.baseline[i]), Points.publish(s.max[i]), leaf ? publishedCompletion(i) : null,
                 leaf && selfAssessed(i), atRisk, risks, counts, leaf ? s.ruleSpecOrManual(i) : null,
                 leaf ? s.ruleDescription[i] : null, leaf && counts && measured[i] > 0,
                 measured[i] == 0 ? null : Points.publish(earned[i]),
-                counts || !leaf ? Points.publish(shortfall[i]) : null, fact == null ? null : fact.view());
+                shown ? Points.publish(shortfall[i]) : null, fact == null ? null : fact.view(),
+                shown ? selfAssessedPoints(i) : null, shown ? appraisedPoints(i) : null, leaf && counts && adjusted(i),
+                shown && closedFinal != null ? Points.publish(closedFinal[i]) : null);
+    }
+
+    /** What the criterion's leaves claimed: null for a leaf never self-assessed ("chưa tự chấm") or none below. */
+    private BigDecimal selfAssessedPoints(int i) {
+        if (closedSelf != null) {
+            Appraisal.Leaf settled = s.leaf[i] ? inputs.appraisal().closed().leaves().get(s.code[i]) : null;
+            return s.leaf[i] && (settled == null || settled.selfAssessed() == null) ? null : Points.publish(closedSelf[i]);
+        }
+        return measured[i] == 0 ? null : Points.publish(earned[i]);
+    }
+
+    private BigDecimal appraisedPoints(int i) {
+        return Points.publish(closedAppraised != null ? closedAppraised[i] : appraised[i]);
+    }
+
+    /** Whether the leaf's first appraisal differs from what it claimed (nothing claimed counts 0). */
+    private boolean adjusted(int leaf) {
+        BigDecimal self;
+        BigDecimal appraisal;
+        if (closedSelf != null) {
+            Appraisal.Leaf settled = inputs.appraisal().closed().leaves().get(s.code[leaf]);
+            if (settled == null || settled.appraised() == null) {
+                return false;
+            }
+            self = closedSelf[leaf];
+            appraisal = settled.appraised();
+        } else {
+            appraisal = inputs.appraisal(s.code[leaf]);
+            if (appraisal == null) {
+                return false;
+            }
+            self = earned[leaf];
+        }
+        return Points.clamp(appraisal, s.max[leaf]).compareTo(self) != 0;
     }
 
     private AreaScore areaScore(int a, List<String> atRisk, BigDecimal atStake) {
@@ -359,7 +518,7 @@ public final class PlanProjection {
 
     /** A leaf's state under the rule: its points, what they fall short of its target, and what it earned. */
     private record LeafState(BigDecimal value, BigDecimal shortfall, BigDecimal earned, int measured,
-            BigDecimal survey) {
+            BigDecimal survey, BigDecimal appraised) {
     }
 
     private LeafState leafState(int leaf) {
@@ -378,9 +537,11 @@ public final class PlanProjection {
                     .divide(BigDecimal.valueOf(s.tasksOf[leaf].length), Points.DIVISION)), max);
         }
         BigDecimal gap = s.target[leaf].subtract(value);
-        return new LeafState(value, gap.signum() > 0 ? gap : BigDecimal.ZERO,
-                rulePoints == null ? BigDecimal.ZERO : value, rulePoints == null ? 0 : 1,
-                s.rule[leaf].type() == RuleType.SURVEY ? value : BigDecimal.ZERO);
+        BigDecimal earnedPoints = rulePoints == null ? BigDecimal.ZERO : value;
+        BigDecimal appraisal = inputs.appraisal(s.code[leaf]);
+        return new LeafState(value, gap.signum() > 0 ? gap : BigDecimal.ZERO, earnedPoints, rulePoints == null ? 0 : 1,
+                s.rule[leaf].type() == RuleType.SURVEY ? value : BigDecimal.ZERO,
+                appraisal == null ? earnedPoints : Points.clamp(appraisal, max));
     }
 
     /** The leaf's latest fact for its rule's type: a self-assessment for MANUAL, else an indicator; or null. */
@@ -407,8 +568,9 @@ public final class PlanProjection {
         BigDecimal dEarned = now.earned.subtract(earned[leaf]);
         int dMeasured = now.measured - measured[leaf];
         BigDecimal dSurvey = now.survey.subtract(surveyProjected[leaf]);
+        BigDecimal dAppraised = now.appraised.subtract(appraised[leaf]);
         if (dValue.signum() == 0 && dShortfall.signum() == 0 && dEarned.signum() == 0 && dMeasured == 0
-                && dSurvey.signum() == 0) {
+                && dSurvey.signum() == 0 && dAppraised.signum() == 0) {
             return;
         }
         for (int i = leaf; i >= 0; i = s.parent[i]) {
@@ -417,8 +579,10 @@ public final class PlanProjection {
             earned[i] = earned[i].add(dEarned);
             measured[i] += dMeasured;
             surveyProjected[i] = surveyProjected[i].add(dSurvey);
+            appraised[i] = appraised[i].add(dAppraised);
         }
         total = total.add(dValue);
+        totalAppraised = totalAppraised.add(dAppraised);
         totalShortfall = totalShortfall.add(dShortfall);
         totalEarned = totalEarned.add(dEarned);
         totalMeasured += dMeasured;
@@ -442,6 +606,7 @@ public final class PlanProjection {
             values.add(Points.publish(projected[i]));
             values.add(Points.publish(shortfall[i]));
             values.add(measured[i] == 0 ? null : Points.publish(earned[i]));
+            values.add(Points.publish(appraised[i]));
         }
         int a = s.area[leaf];
         values.add(Points.publishPercent(projected[a], s.max[a]));
@@ -451,6 +616,7 @@ public final class PlanProjection {
         values.add(Points.publish(totalShortfall));
         values.add(totalMeasured == 0 ? null : Points.publish(totalEarned));
         values.add(Points.publish(totalSurvey));
+        values.add(Points.publish(totalAppraised));
         return values;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import vn.par.scoring.projection.Appraisal;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.TaskProgress;
 
@@ -21,6 +22,8 @@ public final class Changes {
     final Map<List<Object>, TaskProgress> progress = new LinkedHashMap<>();
     final Map<List<Object>, BigDecimal> assessments = new LinkedHashMap<>();
     final Map<List<Object>, Indicator> indicators = new LinkedHashMap<>();
+    final Map<List<Object>, BigDecimal> appraisals = new LinkedHashMap<>();
+    final Map<UUID, Appraisal> appraisalStates = new LinkedHashMap<>();
     final List<History> history = new ArrayList<>();
 
     public void plan(PlanRow row) {
@@ -37,6 +40,15 @@ public final class Changes {
 
     public void indicator(UUID planId, String criterionCode, Indicator indicator) {
         indicators.put(List.of(planId, criterionCode), indicator);
+    }
+
+    public void appraisal(UUID planId, String criterionCode, BigDecimal points) {
+        appraisals.put(List.of(planId, criterionCode), points);
+    }
+
+    /** Where the plan's rounds stand, as it is after the batch. */
+    public void appraisal(UUID planId, Appraisal state) {
+        appraisalStates.put(planId, state);
     }
 
     public void history(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,

@@ -23,6 +23,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Appraisal;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanInputs;
 import vn.par.scoring.projection.RuleType;
@@ -151,6 +152,49 @@ public class ProjectionStore {
             }
             columns.addTo(arrays, "uuid", "text", "text", "text", "text", "text");
         }
+        if (!changes.appraisals.isEmpty()) {
+            statements.add("""
+                    INSERT INTO appraisal (plan_id, criterion_code, points)
+                    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS numeric[]))
+                    ON CONFLICT (plan_id, criterion_code) DO UPDATE SET points = EXCLUDED.points""");
+            Columns columns = new Columns(3, changes.appraisals.size());
+            for (Map.Entry<List<Object>, BigDecimal> e : changes.appraisals.entrySet()) {
+                columns.row(e.getKey().get(0), e.getKey().get(1), e.getValue().toPlainString());
+            }
+            columns.addTo(arrays, "uuid", "text", "text");
+        }
+        if (!changes.appraisalStates.isEmpty()) {
+            statements.add("""
+                    INSERT INTO appraisal_state (plan_id, round, deadline, final_total)
+                    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
+                        CAST(? AS numeric[]))
+                    ON CONFLICT (plan_id) DO UPDATE SET round = EXCLUDED.round, deadline = EXCLUDED.deadline,
+                        final_total = EXCLUDED.final_total""");
+            Columns columns = new Columns(4, changes.appraisalStates.size());
+            Columns closed = new Columns(6, closedLeaves(changes.appraisalStates.values()));
+            for (Map.Entry<UUID, Appraisal> e : changes.appraisalStates.entrySet()) {
+                Appraisal a = e.getValue();
+                columns.row(e.getKey(), a.round(), a.deadline() == null ? null : a.deadline().toString(),
+                        a.isClosed() ? a.closed().finalTotal().toPlainString() : null);
+                if (a.isClosed()) {
+                    for (Map.Entry<String, Appraisal.Leaf> leaf : a.closed().leaves().entrySet()) {
+                        Appraisal.Leaf l = leaf.getValue();
+                        closed.row(e.getKey(), leaf.getKey(), plain(l.selfAssessed()), plain(l.appraised()),
+                                plain(l.finalAppraised()), l.finalPoints().toPlainString());
+                    }
+                }
+            }
+            columns.addTo(arrays, "uuid", "text", "text", "text");
+            if (closed.rows > 0) {
+                statements.add("""
+                        INSERT INTO closed_leaf (plan_id, criterion_code, self_assessed, appraised, final_appraised,
+                            final_points)
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS numeric[]),
+                            CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS numeric[]))
+                        ON CONFLICT (plan_id, criterion_code) DO NOTHING""");
+                closed.addTo(arrays, "uuid", "text", "text", "text", "text", "text");
+            }
+        }
         if (!changes.history.isEmpty()) {
             statements.add("""
                     INSERT INTO score_history (plan_id, sequence, as_of, projected, percent, payload)
@@ -203,6 +247,14 @@ public class ProjectionStore {
         }
     }
 
+    private static int closedLeaves(Collection<Appraisal> states) {
+        int n = 0;
+        for (Appraisal a : states) {
+            n += a.isClosed() ? a.closed().leaves().size() : 0;
+        }
+        return n;
+    }
+
     /** A row set as one array per column, for {@code unnest}. */
     private static final class Columns {
         private final Object[][] values;
@@ -240,7 +292,8 @@ public class ProjectionStore {
     /** Replaces the whole projection (a rebuild), inside the caller's transaction. */
     public void replaceAll(Connection c, Collection<StoredPlan> plans) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "TRUNCATE scored_plan, task_progress, self_assessment, indicator")) {
+                "TRUNCATE scored_plan, task_progress, self_assessment, indicator, appraisal, appraisal_state,"
+                        + " closed_leaf")) {
             ps.executeUpdate();
         }
         try (PreparedStatement planInsert = c.prepareStatement("INSERT INTO scored_plan (version, status, agency,"
@@ -283,6 +336,15 @@ public class ProjectionStore {
             assessmentInsert.executeBatch();
             indicatorInsert.executeBatch();
         }
+        Changes appraisals = new Changes();
+        for (StoredPlan plan : plans) {
+            UUID planId = plan.row().planId();
+            plan.inputs().appraisals().forEach((code, points) -> appraisals.appraisal(planId, code, points));
+            if (plan.inputs().appraisal().round() != null) {
+                appraisals.appraisal(planId, plan.inputs().appraisal());
+            }
+        }
+        save(c, appraisals);
     }
 
     /** The last score sequence handed out per plan by the outbox on par.scores: what the next one must follow. */
@@ -344,7 +406,9 @@ public class ProjectionStore {
     public PlanInputs inputs(Connection c, UUID planId) throws SQLException {
         Array ids = c.createArrayOf("uuid", new Object[] { planId });
         return new PlanInputs(progress(c, ids).getOrDefault(planId, Map.of()),
-                assessments(c, ids).getOrDefault(planId, Map.of()), indicators(c, ids).getOrDefault(planId, Map.of()));
+                assessments(c, ids).getOrDefault(planId, Map.of()), indicators(c, ids).getOrDefault(planId, Map.of()),
+                appraisals(c, ids).getOrDefault(planId, Map.of()), appraisalStates(c, ids).getOrDefault(planId,
+                        Appraisal.NONE));
     }
 
     /** The published scores of a plan, oldest first, optionally between two instants (inclusive). */
@@ -411,11 +475,14 @@ public class ProjectionStore {
         Map<UUID, Map<String, TaskProgress>> progress = progress(c, ids);
         Map<UUID, Map<String, BigDecimal>> assessments = assessments(c, ids);
         Map<UUID, Map<String, Indicator>> indicators = indicators(c, ids);
+        Map<UUID, Map<String, BigDecimal>> appraisals = appraisals(c, ids);
+        Map<UUID, Appraisal> states = appraisalStates(c, ids);
         Map<UUID, StoredPlan> plans = new LinkedHashMap<>();
         for (PlanRow row : rows.values()) {
             plans.put(row.planId(), new StoredPlan(row, new PlanInputs(
                     progress.getOrDefault(row.planId(), Map.of()), assessments.getOrDefault(row.planId(), Map.of()),
-                    indicators.getOrDefault(row.planId(), Map.of()))));
+                    indicators.getOrDefault(row.planId(), Map.of()), appraisals.getOrDefault(row.planId(), Map.of()),
+                    states.getOrDefault(row.planId(), Appraisal.NONE))));
         }
         return plans;
     }
@@ -464,6 +531,64 @@ public class ProjectionStore {
             }
         }
         return indicators;
+    }
+
+    private static Map<UUID, Map<String, BigDecimal>> appraisals(Connection c, Array ids) throws SQLException {
+        Map<UUID, Map<String, BigDecimal>> appraisals = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plan_id, criterion_code, points FROM appraisal" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    appraisals.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getBigDecimal(3));
+                }
+            }
+        }
+        return appraisals;
+    }
+
+    private static Map<UUID, Appraisal> appraisalStates(Connection c, Array ids) throws SQLException {
+        Map<UUID, Map<String, Appraisal.Leaf>> closed = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT plan_id, criterion_code, self_assessed, appraised,"
+                + " final_appraised, final_points FROM closed_leaf" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    closed.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(rs.getString(2),
+                            new Appraisal.Leaf(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6)));
+                }
+            }
+        }
+        Map<UUID, Appraisal> states = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plan_id, round, deadline FROM appraisal_state" + forPlans(ids))) {
+            bindIds(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID planId = rs.getObject(1, UUID.class);
+                    Map<String, Appraisal.Leaf> leaves = closed.get(planId);
+                    states.put(planId, new Appraisal(rs.getString(2), instant(rs, 3),
+                            leaves == null ? null : new Appraisal.Closed(leaves)));
+                }
+            }
+        }
+        return states;
+    }
+
+    /** The closed years' final totals by plan: the plans whose headline figure is final. */
+    public Map<UUID, BigDecimal> finalTotals(Connection c) throws SQLException {
+        Map<UUID, BigDecimal> totals = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plan_id, final_total FROM appraisal_state WHERE final_total IS NOT NULL")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+                }
+            }
+        }
+        return totals;
     }
 
     private static PlanRow planRow(ResultSet rs, String snapshot) throws SQLException {

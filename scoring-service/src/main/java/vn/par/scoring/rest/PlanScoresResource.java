@@ -36,7 +36,7 @@ import vn.par.scoring.service.ScoreQueries;
 /** One plan's projected score: now, at a past moment, its timeline, and its live stream. */
 @Path("/api/plans/{planId}/scores")
 @Tag(name = "Điểm dự kiến")
-@RolesAllowed({ "viewer", "reporter", "admin" })
+@RolesAllowed({ "viewer", "reporter", "admin", "appraiser" })
 public class PlanScoresResource {
 
     private final ScoreQueries queries;

@@ -22,7 +22,7 @@ import vn.par.scoring.service.ScoreQueries;
 /** Every published plan's projected index, ranked, and its live stream. */
 @Path("/api/scores")
 @Tag(name = "Điểm dự kiến")
-@RolesAllowed({ "viewer", "reporter", "admin" })
+@RolesAllowed({ "viewer", "reporter", "admin", "appraiser" })
 public class ScoresResource {
 
     private final ScoreQueries queries;

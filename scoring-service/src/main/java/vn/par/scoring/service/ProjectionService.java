@@ -243,6 +243,52 @@ public class ProjectionService {
             if (plan.projection.indicate(indicator.criterionCode(), indicator.indicator(), day)) {
                 publish(plan, meta, previous, changes);
             }
+        } else if (event instanceof InputEvent.Appraised appraised) {
+            if (meta.sequence() <= plan.progressSequence) {
+                return;
+            }
+            plan.progressSequence = meta.sequence();
+            plan.dirty = true;
+            applied.increment();
+            changes.appraisal(plan.planId, appraised.criterionCode(), appraised.points());
+            if (plan.projection == null) {
+                plan.inputs.putAppraisal(appraised.criterionCode(), appraised.points());
+                return;
+            }
+            BigDecimal previous = plan.published();
+            if (plan.projection.appraise(appraised.criterionCode(), appraised.points(), day)) {
+                publish(plan, meta, previous, changes);
+            }
+        } else if (event instanceof InputEvent.Round round) {
+            if (meta.sequence() <= plan.progressSequence) {
+                return;
+            }
+            plan.progressSequence = meta.sequence();
+            plan.dirty = true;
+            applied.increment();
+            boolean moved = plan.projection == null ? plan.inputs.round(round.round(), round.deadline())
+                    : plan.projection.round(round.round(), round.deadline());
+            if (moved) {
+                changes.appraisal(plan.planId, plan.inputs.appraisal());
+                if (plan.projection != null) {
+                    publish(plan, meta, plan.published(), changes);
+                }
+            }
+        } else if (event instanceof InputEvent.Closed closed) {
+            if (meta.sequence() <= plan.progressSequence) {
+                return;
+            }
+            plan.progressSequence = meta.sequence();
+            plan.dirty = true;
+            applied.increment();
+            boolean closing = plan.projection == null ? plan.inputs.close(closed.settled())
+                    : plan.projection.close(closed.settled());
+            if (closing) {
+                changes.appraisal(plan.planId, plan.inputs.appraisal());
+                if (plan.projection != null) {
+                    publish(plan, meta, plan.published(), changes);
+                }
+            }
         } else if (event instanceof InputEvent.Assessment assessment) {
             if (meta.sequence() <= plan.progressSequence) {
                 return;
@@ -305,8 +351,11 @@ public class ProjectionService {
                 Points.publish(s.baseline()), Points.publish(s.max()),
                 Points.publishPercent(projection.total(), s.max()), Points.publish(projection.shortfall()),
                 Points.publish(projection.atStake()), earned == null ? null : Points.publish(earned),
-                projection.measuredLeaves(), projection.survey(), projection.selfControlled(), cause.eventId(),
-                projection.areas());
+                projection.measuredLeaves(), projection.survey(), projection.selfControlled(), projection.basis(),
+                projection.inputs().appraisal().round(), projection.inputs().appraisal().deadline(),
+                projection.selfAssessedFigure(false), projection.appraisedFigure(false),
+                projection.finalFigure(false),
+                cause.eventId(), projection.areas());
     }
 
     private LivePlan live(StoredPlan stored) {

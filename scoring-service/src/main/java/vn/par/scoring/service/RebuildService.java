@@ -276,6 +276,12 @@ public class RebuildService {
                     plan.inputs.putAssessment(assessment.criterionCode(), assessment.points());
                 } else if (event instanceof InputEvent.IndicatorReport indicator) {
                     plan.inputs.putIndicator(indicator.criterionCode(), indicator.indicator());
+                } else if (event instanceof InputEvent.Appraised appraised) {
+                    plan.inputs.putAppraisal(appraised.criterionCode(), appraised.points());
+                } else if (event instanceof InputEvent.Round round) {
+                    plan.inputs.round(round.round(), round.deadline());
+                } else if (event instanceof InputEvent.Closed closed) {
+                    plan.inputs.close(closed.settled());
                 }
             }
             if (plan.last == null || !meta.time().isBefore(plan.last.time())) {

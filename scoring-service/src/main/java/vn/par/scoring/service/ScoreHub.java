@@ -1,5 +1,6 @@
 package vn.par.scoring.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,8 +119,11 @@ public class ScoreHub {
     }
 
     private static ScoreSummary summary(ScoreChanged c) {
+        boolean closed = c.finalFigure() != null;
+        BigDecimal percent = closed ? c.finalFigure().percent() : c.percent();
         return new ScoreSummary(c.planId(), c.agency(), c.year(), c.version(), c.sequence(), c.asOf(), c.projected(),
-                c.target(), c.baseline(), c.max(), c.percent(), ScoreGroup.of(c.percent()));
+                c.target(), c.baseline(), c.max(), percent, ScoreGroup.of(percent), closed ? "FINAL" : "PROJECTED",
+                closed ? c.finalFigure().total() : c.projected());
     }
 
     private String write(Object value) {

@@ -112,7 +112,8 @@ public class ScoreQueries {
             ScoreChanged s = parse(payload, ScoreChanged.class);
             return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), s.sequence(), s.asOf(), s.projected(),
                     s.target(), s.baseline(), s.max(), s.percent(), ScoreGroup.of(s.percent()), s.shortfall(),
-                    s.atStake(), s.earned(), s.measuredLeaves(), s.survey(), s.selfControlled(), s.areas(), null);
+                    s.atStake(), s.earned(), s.measuredLeaves(), s.survey(), s.selfControlled(), s.basis(), s.round(),
+                    s.deadline(), s.selfAssessed(), s.appraised(), s.finalFigure(), s.areas(), null);
         }));
     }
 
@@ -126,7 +127,7 @@ public class ScoreQueries {
         for (ScoreSummary s : summaries()) {
             if (year == null || s.year() == year) {
                 lines.add(new PlanRanking(s.planId(), s.agency(), s.year(), s.projected(), s.target(), s.baseline(),
-                        s.max(), s.percent(), 0, s.group()));
+                        s.max(), s.percent(), 0, s.group(), s.basis(), s.headline()));
             }
         }
         lines.sort(Comparator.comparing(PlanRanking::year).reversed()
@@ -150,7 +151,7 @@ public class ScoreQueries {
             }
             previous = line.percent();
             ranked.add(new PlanRanking(line.planId(), line.agency(), line.year(), line.projected(), line.target(),
-                    line.baseline(), line.max(), line.percent(), rank, line.group()));
+                    line.baseline(), line.max(), line.percent(), rank, line.group(), line.basis(), line.headline()));
         }
         return ranked;
     }
@@ -159,8 +160,9 @@ public class ScoreQueries {
     public List<ScoreSummary> summaries() {
         return read(c -> {
             List<ScoreSummary> summaries = new ArrayList<>();
+            Map<UUID, BigDecimal> finals = store.finalTotals(c);
             for (PlanRow row : store.plans(c)) {
-                summaries.add(summary(row));
+                summaries.add(summary(row, finals.get(row.planId())));
             }
             return summaries;
         });
@@ -172,11 +174,14 @@ public class ScoreQueries {
                 : Optional.of(store.history(c, planId, from, to)));
     }
 
-    static ScoreSummary summary(PlanRow row) {
-        BigDecimal percent = Points.publishPercent(row.projected(), row.max());
+    /** @param finalTotal the closed year's final total, or null while the plan's headline is its projection */
+    static ScoreSummary summary(PlanRow row, BigDecimal finalTotal) {
+        BigDecimal headline = finalTotal != null ? finalTotal : row.projected();
+        BigDecimal percent = Points.publishPercent(headline, row.max());
         return new ScoreSummary(row.planId(), row.agency(), row.year(), row.version(), row.sequences().score(),
                 row.asOf(), Points.publish(row.projected()), Points.publish(row.target()),
-                Points.publish(row.baseline()), Points.publish(row.max()), percent, ScoreGroup.of(percent));
+                Points.publish(row.baseline()), Points.publish(row.max()), percent, ScoreGroup.of(percent),
+                finalTotal != null ? "FINAL" : "PROJECTED", Points.publish(headline));
     }
 
     private <T> T parse(String text, Class<T> type) {

@@ -29,7 +29,7 @@ import vn.par.scoring.service.ScoreQueries;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ "viewer", "reporter", "admin" })
+@RolesAllowed({ "viewer", "reporter", "admin", "appraiser" })
 public class DashboardPages {
 
     @CheckedTemplate

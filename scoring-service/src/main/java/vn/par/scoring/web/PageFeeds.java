@@ -32,7 +32,7 @@ import vn.par.scoring.service.ScoreQueries;
  * {@code /api/plans/{id}/scores/stream}, a plan's timeline and the what-if panel's answer.
  */
 @Path("/")
-@RolesAllowed({ "viewer", "reporter", "admin" })
+@RolesAllowed({ "viewer", "reporter", "admin", "appraiser" })
 public class PageFeeds {
 
     private final ScoreQueries queries;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import vn.par.scoring.projection.AreaScore;
 import vn.par.scoring.projection.CriterionScore;
+import vn.par.scoring.projection.Figure;
 import vn.par.scoring.projection.PlanScore;
 import vn.par.scoring.projection.ScoreGroup;
 import vn.par.scoring.projection.TaskRisk;
@@ -25,7 +26,8 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
      * An area and where its bar's parts go, in percent of its maximum (a CSS length with a decimal point: the bar's
      * full width is the maximum).
      */
-    public record AreaView(AreaScore area, String projectedWidth, String baselineAt, String targetAt) {
+    public record AreaView(AreaScore area, String projectedWidth, String baselineAt, String targetAt,
+            Figure.AreaFigure selfAssessed, Figure.AreaFigure appraised, Figure.AreaFigure finalPoints) {
 
         /** Whether the area has survey-based leaves, whose points are shown apart. */
         public boolean hasSurvey() {
@@ -48,7 +50,8 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
     public static PlanPage of(PlanScore score) {
         List<AreaView> areas = score.areas().stream()
                 .map(a -> new AreaView(a, share(a.projected(), a.max()), share(a.baseline(), a.max()),
-                        share(a.target(), a.max())))
+                        share(a.target(), a.max()), areaOf(score.selfAssessed(), a.code()),
+                        areaOf(score.appraised(), a.code()), areaOf(score.finalFigure(), a.code())))
                 .toList();
 
         Map<String, Integer> depth = new HashMap<>();
@@ -71,6 +74,34 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
                 .map(a -> new AreaCriteria(a, rowsByArea.getOrDefault(a.code(), List.of())))
                 .toList();
         return new PlanPage(score, ScoreGroup.of(score.percent()), areas, atRisk, tables);
+    }
+
+    /** The area's share of a figure; null while the figure is (final before the year is closed). */
+    private static Figure.AreaFigure areaOf(Figure figure, String code) {
+        if (figure == null || figure.areas() == null) {
+            return null;
+        }
+        return figure.areas().stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+    }
+
+    /** Whether the year's appraisal is closed: the final figure heads the page. */
+    public boolean closed() {
+        return "FINAL".equals(score.basis());
+    }
+
+    /** The appraisal round in words, or null before any round. */
+    public String roundLabel() {
+        if (score.round() == null) {
+            return null;
+        }
+        return switch (score.round()) {
+            case "SELF_ASSESSMENT" -> "Tự đánh giá, chấm điểm";
+            case "APPRAISAL" -> "Thẩm định";
+            case "EXPLANATION" -> "Giải trình";
+            case "FINAL_APPRAISAL" -> "Thẩm định lại";
+            case "CLOSED" -> "Đã có kết quả chính thức";
+            default -> score.round();
+        };
     }
 
     /** {@code part} in percent of {@code whole}, within 0..100, for a CSS width or position. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
+import vn.par.scoring.projection.Appraisal;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.ReportRole;
 import vn.par.scoring.projection.RuleType;
@@ -99,6 +100,33 @@ class InputDecoderTest {
             assertThrows(MalformedEventException.class, () -> decoder.decode(
                     record(Topics.PROGRESS, envelope(Topics.PROGRESS, "IndicatorReported", 1, data))), data);
         }
+    }
+
+    @Test
+    void theAppraisalsEventsKeepTheRoundTheFirstAppraisalAndTheSettledFigures() {
+        InputEvent.Round round = assertInstanceOf(InputEvent.Round.class, decoder.decode(record(Topics.PROGRESS,
+                envelope(Topics.PROGRESS, "AppraisalRoundOpened", 9, "{\"planId\":\"" + PLAN + "\",\"round\":"
+                        + "\"APPRAISAL\",\"deadline\":\"2025-01-15T10:00:00Z\",\"openedBy\":\"snv\"}"))));
+        assertEquals("APPRAISAL", round.round());
+        assertEquals(Instant.parse("2025-01-15T10:00:00Z"), round.deadline());
+        InputEvent.Appraised appraised = assertInstanceOf(InputEvent.Appraised.class, decoder.decode(record(
+                Topics.PROGRESS, envelope(Topics.PROGRESS, "LeafAppraised", 10, "{\"criterionCode\":\"6.1.2\","
+                        + "\"round\":\"APPRAISAL\",\"points\":1.5,\"note\":\"Thiếu tài liệu kiểm chứng\"}"))));
+        assertEquals(new BigDecimal("1.5"), appraised.points());
+        assertNull(decoder.decode(record(Topics.PROGRESS, envelope(Topics.PROGRESS, "LeafAppraised", 11,
+                "{\"criterionCode\":\"6.1.2\",\"round\":\"FINAL_APPRAISAL\",\"points\":2}"))),
+                "the final round's points come settled with the close");
+        InputEvent.Closed closed = assertInstanceOf(InputEvent.Closed.class, decoder.decode(record(Topics.PROGRESS,
+                envelope(Topics.PROGRESS, "AppraisalClosed", 12, "{\"leaves\":[{\"criterionCode\":\"6.1.2\","
+                        + "\"selfAssessed\":2,\"appraised\":1.5,\"finalAppraised\":2,\"final\":2},"
+                        + "{\"criterionCode\":\"7.3\",\"selfAssessed\":null,\"appraised\":null,"
+                        + "\"finalAppraised\":null,\"final\":0}],\"final\":2}"))));
+        assertEquals(new Appraisal.Leaf(new BigDecimal("2"), new BigDecimal("1.5"), new BigDecimal("2"),
+                new BigDecimal("2")), closed.settled().leaves().get("6.1.2"));
+        assertEquals(new Appraisal.Leaf(null, null, null, new BigDecimal("0")), closed.settled().leaves().get("7.3"));
+        assertThrows(MalformedEventException.class, () -> decoder.decode(record(Topics.PROGRESS, envelope(
+                Topics.PROGRESS, "AppraisalClosed", 13, "{\"leaves\":[{\"criterionCode\":\"6.1.2\"}]}"))),
+                "a settled leaf without its final points");
     }
 
     @Test

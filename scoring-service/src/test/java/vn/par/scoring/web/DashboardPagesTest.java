@@ -221,7 +221,7 @@ class DashboardPagesTest {
 
         String html = given().get("/").then().statusCode(200)
                 .contentType(containsString("text/html"))
-                .body(containsString("Chỉ số CCHC dự kiến của các cơ quan"))
+                .body(containsString("Chỉ số CCHC của các cơ quan"))
                 .body(containsString("/dashboard/ranking.js"))
                 .body(containsString("id=\"live-status\""))
                 .extract().asString();
@@ -233,10 +233,11 @@ class DashboardPagesTest {
         assertTrue(second.contains("data-rank=\"1\""), "equal percents share a rank: " + second);
         assertTrue(third.contains("data-rank=\"3\""), third);
         assertTrue(third.contains("<td class=\"num rank\" data-field=\"rank\">3</td>"), third);
-        assertTrue(first.contains("<td class=\"num value\" data-field=\"projected\">91,62</td>"), first);
+        assertTrue(first.contains("<span data-field=\"headline\">91,62</span>"), first);
+        assertTrue(first.contains("data-field=\"basis\">dự kiến</span>"), "ranked on the projection: " + first);
         assertTrue(first.contains("<td class=\"num\" data-field=\"percent\">91,62%</td>"), first);
         assertTrue(first.contains("<span class=\"badge badge-A\">A</span>"), first);
-        assertTrue(third.contains("<td class=\"num value\" data-field=\"projected\">89,62</td>"), third);
+        assertTrue(third.contains("<span data-field=\"headline\">89,62</span>"), third);
         assertTrue(third.contains("<td class=\"num hide-small\" data-field=\"target\">93,25</td>"), third);
         assertTrue(third.contains("<td class=\"num hide-small\" data-field=\"baseline\">89,62</td>"), third);
         assertTrue(third.contains("<span class=\"badge badge-B\">B</span>"), third);
@@ -272,13 +273,13 @@ class DashboardPagesTest {
     @Test
     @TestSecurity(user = "ldvl", roles = "reporter")
     void aReporterSeesTheDashboard() {
-        given().get("/").then().statusCode(200).body(containsString("Chỉ số CCHC dự kiến của các cơ quan"));
+        given().get("/").then().statusCode(200).body(containsString("Chỉ số CCHC của các cơ quan"));
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void anAdminSeesTheDashboard() {
-        given().get("/").then().statusCode(200).body(containsString("Chỉ số CCHC dự kiến của các cơ quan"));
+        given().get("/").then().statusCode(200).body(containsString("Chỉ số CCHC của các cơ quan"));
     }
 
     // ---- What the scripts read -------------------------------------------------------------------------------
