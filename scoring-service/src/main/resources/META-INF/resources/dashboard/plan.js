@@ -130,6 +130,7 @@
       risk.hidden = count === 0;
       risk.textContent = count + " có nguy cơ";
       if (summaryEls[a.code]) { DASH.setField(summaryEls[a.code], "summary-projected", PAR.short(a.projected)); }
+      chartBars(a, areaFigure(score["final"], a.code));
       if (changed) { DASH.flash(e); }
     });
   }
@@ -219,6 +220,21 @@
       if (c.atRisk && !risk.firstElementChild) { risk.appendChild(DASH.el("span", "badge badge-risk", "Có nguy cơ")); }
       if (!c.atRisk && risk.firstChild) { clear(risk); }
       if (changed) { DASH.flash(tr); }
+    });
+  }
+
+  var chartEls = DASH.index(document.getElementById("area-chart") || root, "data-chart-area");
+  var CHART_WIDTH = 600; // PlanPage.CHART_WIDTH
+
+  /** The area's bars in the chart, as lengths of the area's maximum. */
+  function chartBars(a, finalPoints) {
+    var g = chartEls[a.code];
+    if (!g) { return; }
+    [["baseline", a.baseline], ["projected", a.projected], ["target", a.target], ["final", finalPoints]].forEach(function (s) {
+      var bar = g.querySelector("[data-series=\"" + s[0] + "\"]");
+      var length = Number(a.max) > 0 && s[1] !== null && s[1] !== undefined
+        ? Math.max(0, Math.min(1, Number(s[1]) / Number(a.max))) * CHART_WIDTH : 0;
+      bar.setAttribute("width", length.toFixed(1));
     });
   }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Multi;
 import vn.par.scoring.service.PlanRanking;
 import vn.par.scoring.service.ScoreQueries;
+import vn.par.scoring.export.RankingWorkbook;
 
 /** Every published plan's projected index, ranked, and its live stream. */
 @Path("/api/scores")
@@ -38,6 +40,14 @@ public class ScoresResource {
     @Operation(summary = "Chỉ số dự kiến của mọi kế hoạch đã công bố, xếp hạng trong từng năm")
     public List<PlanRanking> ranking(@QueryParam("year") Integer year) {
         return queries.ranking(year);
+    }
+
+    @GET
+    @Path("/ranking.xlsx")
+    @Produces(RankingWorkbook.CONTENT_TYPE)
+    @Operation(summary = "Bảng xếp hạng dưới dạng Excel: cơ quan, năm, cơ sở (dự kiến/chính thức), điểm, tỷ lệ, nhóm, hạng")
+    public Response rankingWorkbook(@QueryParam("year") Integer year) {
+        return RankingWorkbook.download(queries.ranking(year), year);
     }
 
     /**

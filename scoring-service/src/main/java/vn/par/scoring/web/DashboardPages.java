@@ -9,6 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,11 +20,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.scoring.export.RankingWorkbook;
 import vn.par.scoring.service.PlanRanking;
 import vn.par.scoring.service.ScoreQueries;
 
 /**
- * The provincial dashboard (roles viewer, reporter, admin): every published plan ranked, and one plan's projected
+ * The provincial dashboard (roles viewer, reporter, admin, appraiser): every published plan ranked, and one plan's
  * index by area with its risks and timeline. Both pages then follow the score streams in the browser
  * ({@link PageFeeds}, {@code /dashboard/*.js}).
  */
@@ -52,6 +54,14 @@ public class DashboardPages {
         return Templates.index(queries.ranking(null));
     }
 
+    /** The ranking as {@code GET /api/scores/ranking.xlsx} gives it, for the page's download link. */
+    @GET
+    @Path("ui/ranking.xlsx")
+    @Produces(RankingWorkbook.CONTENT_TYPE)
+    public Response rankingWorkbook(@QueryParam("year") Integer year) {
+        return RankingWorkbook.download(queries.ranking(year), year);
+    }
+
     @GET
     @Path("ui/plans/{planId}")
     public TemplateInstance plan(@PathParam("planId") UUID planId) {
@@ -68,8 +78,8 @@ public class DashboardPages {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return page(403, Templates.error("Không có quyền",
-                "Bảng điều hành Chỉ số CCHC dành cho tài khoản có vai trò theo dõi (viewer), báo cáo (reporter) hoặc "
-                        + "quản trị (admin). Tài khoản của bạn không có quyền mở trang này."));
+                "Bảng điều hành Chỉ số CCHC dành cho tài khoản có vai trò theo dõi (viewer), báo cáo (reporter), "
+                        + "quản trị (admin) hoặc thẩm định (appraiser). Tài khoản của bạn không có quyền mở trang này."));
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,7 @@ import vn.par.scoring.projection.TaskRisk;
  * answers): each area with its bar, the at-risk leaves with their tasks, and the criteria grouped by area.
  */
 public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, List<AtRisk> atRisk,
-        List<AreaCriteria> criteria) {
+        List<AreaCriteria> criteria, List<ChartRow> chart) {
 
     /**
      * An area and where its bar's parts go, in percent of its maximum (a CSS length with a decimal point: the bar's
@@ -34,6 +34,17 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
             return area.survey() != null && area.survey().max().signum() > 0;
         }
     }
+
+    /**
+     * One area of the chart: bars for last year, the projection, the target and (once closed) the final points, as
+     * lengths in the chart's units out of {@link #CHART_WIDTH} for the area's maximum.
+     */
+    public record ChartRow(AreaScore area, int y, String baseline, String projected, String target, String finalPoints) {
+    }
+
+    /** The chart's bar area, in SVG units; plan.js scales bars the same way when a score changes. */
+    public static final int CHART_WIDTH = 600;
+    static final int CHART_ROW = 56;
 
     /** A leaf at risk and the tasks that make it so (lead units and reasons). */
     public record AtRisk(String areaCode, CriterionScore criterion, List<TaskRisk> tasks) {
@@ -73,7 +84,14 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
         List<AreaCriteria> tables = score.areas().stream()
                 .map(a -> new AreaCriteria(a, rowsByArea.getOrDefault(a.code(), List.of())))
                 .toList();
-        return new PlanPage(score, ScoreGroup.of(score.percent()), areas, atRisk, tables);
+        List<ChartRow> chart = new ArrayList<>();
+        for (AreaView a : areas) {
+            AreaScore area = a.area();
+            chart.add(new ChartRow(area, chart.size() * CHART_ROW, length(area.baseline(), area.max()),
+                    length(area.projected(), area.max()), length(area.target(), area.max()),
+                    a.finalPoints() == null ? "0" : length(a.finalPoints().total(), area.max())));
+        }
+        return new PlanPage(score, ScoreGroup.of(score.percent()), areas, atRisk, tables, chart);
     }
 
     /** The area's share of a figure; null while the figure is (final before the year is closed). */
@@ -102,6 +120,21 @@ public record PlanPage(PlanScore score, ScoreGroup group, List<AreaView> areas, 
             case "CLOSED" -> "Đã có kết quả chính thức";
             default -> score.round();
         };
+    }
+
+    public int chartWidth() {
+        return CHART_WIDTH;
+    }
+
+    /** The chart's height for its areas. */
+    public int chartHeight() {
+        return chart.size() * CHART_ROW + 8;
+    }
+
+    /** {@code part} of {@code whole} as a bar length out of {@link #CHART_WIDTH}. */
+    static String length(BigDecimal part, BigDecimal whole) {
+        return new BigDecimal(share(part, whole)).multiply(BigDecimal.valueOf(CHART_WIDTH))
+                .divide(BigDecimal.valueOf(100), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** {@code part} in percent of {@code whole}, within 0..100, for a CSS width or position. */

@@ -411,6 +411,37 @@ class DashboardPagesTest {
                 .body("projected", org.hamcrest.Matchers.equalTo(90.29f)); // 89.62 + 0.67: 7.2 at 4
     }
 
+    @Test
+    @TestSecurity(user = "viewer", roles = "viewer")
+    void theRankingDownloadsAsAWorkbookAndThePlanPageChartsEachArea() throws Exception {
+        int year = 2091;
+        UUID plan = publish(withYear(year));
+        byte[] xlsx = given().queryParam("year", year).get("/api/scores/ranking.xlsx").then().statusCode(200)
+                .header("Content-Disposition", containsString("xep-hang-chi-so-cchc-2091.xlsx"))
+                .extract().asByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Xếp hạng");
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().endsWith("năm 2091"));
+            assertEquals("Cơ sở", sheet.getRow(3).getCell(3).getStringCellValue());
+            org.apache.poi.ss.usermodel.Row line = sheet.getRow(4);
+            assertEquals(1, (int) line.getCell(0).getNumericCellValue());
+            assertEquals("Sở Lao động - Thương binh và Xã hội", line.getCell(1).getStringCellValue());
+            assertEquals("Dự kiến", line.getCell(3).getStringCellValue(), "no appraisal closed yet");
+            assertEquals(89.62, line.getCell(4).getNumericCellValue(), 1e-9);
+            assertEquals("B", line.getCell(7).getStringCellValue());
+            assertEquals(null, sheet.getRow(5), "one plan in 2091");
+        }
+        given().get("/ui/ranking.xlsx").then().statusCode(200).contentType(containsString("spreadsheetml"));
+
+        String html = given().get("/ui/plans/{plan}", plan).then().statusCode(200).extract().asString();
+        String bars = between(html, "<g data-chart-area=\"7\"", "</g>");
+        // area 7: 17.04 of 20 → 85.2 % of the 600-unit frame = 511.2; target 18 → 540; final none yet → 0
+        assertTrue(bars.contains("width=\"511.2\" class=\"chart-projected\""), bars);
+        assertTrue(bars.contains("width=\"540\" class=\"chart-target\""), bars);
+        assertTrue(bars.contains("width=\"0\" class=\"chart-final\""), bars);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private static UUID publish(ObjectNode snapshot) {
