@@ -17,6 +17,7 @@ import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
 import vn.par.criteria.service.CriterionScoring;
 import vn.par.criteria.service.UnitDirectory;
+import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.events.Topics;
 import vn.par.infra.outbox.Outbox;
@@ -71,8 +72,13 @@ public class PlanEvents {
             }
         }
         return new PlanSnapshot(plan.id, plan.version, plan.status.name(),
-                new PlanSnapshot.Agency(plan.agency.id, plan.agency.name), plan.year, plan.baselineYear, criteria, tasks,
+                new PlanSnapshot.Agency(plan.agency.id, plan.agency.name, unitCodes(plan.agency)), plan.year,
+                plan.baselineYear, criteria, tasks,
                 named.stream().map(u -> new PlanSnapshot.Unit(u.code, u.name)).toList());
+    }
+
+    private static List<String> unitCodes(Agency agency) {
+        return Unit.ofAgency(agency).stream().filter(u -> !u.isGroup()).map(u -> u.code).sorted().toList();
     }
 
     private static List<String> codes(List<Unit> units) {

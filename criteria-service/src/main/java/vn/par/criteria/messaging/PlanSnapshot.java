@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PlanSnapshot(UUID planId, int version, String status, Agency agency, int year, int baselineYear,
         List<Criterion> criteria, List<Task> tasks, List<Unit> units) {
 
-    public record Agency(UUID id, String name) {
+    /**
+     * The plan's agency; {@code unitCodes} are the codes of all its units, groups left out, sorted: progress-service
+     * tells by them whether a reporter's unit belongs to the plan's agency.
+     */
+    public record Agency(UUID id, String name, List<String> unitCodes) {
     }
 
     /**

@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.identity.SecurityIdentity;
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.importing.PlanFormat;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.Plan;
@@ -58,30 +59,32 @@ public class PlanResource {
 
     private final PlanImporter importer;
     private final PlanEditor editor;
-    private final SecurityIdentity identity;
+    private final CallerResolver callers;
     private final long maxImportBytes;
 
-    public PlanResource(PlanImporter importer, PlanEditor editor, SecurityIdentity identity,
+    public PlanResource(PlanImporter importer, PlanEditor editor, CallerResolver callers,
             @ConfigProperty(name = "par.import.max-size", defaultValue = "10M") MemorySize maxImportSize) {
         this.importer = importer;
         this.editor = editor;
-        this.identity = identity;
+        this.callers = callers;
         this.maxImportBytes = maxImportSize.asLongValue();
     }
 
     @GET
-    @RolesAllowed({ "admin", "viewer", "reporter" })
-    @Operation(summary = "Danh sách kế hoạch")
+    @RolesAllowed({ "admin", "appraiser", "viewer", "reporter" })
+    @Operation(summary = "Danh sách kế hoạch mà người gọi được xem")
     public List<PlanViews.PlanSummary> list() {
-        return Plan.<Plan> list("order by year desc, agency.name").stream().map(PlanViews::summary).toList();
+        Caller caller = callers.current();
+        return Plan.<Plan> list("order by year desc, agency.name").stream().filter(caller::reads)
+                .map(PlanViews::summary).toList();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "admin", "viewer", "reporter" })
+    @RolesAllowed({ "admin", "appraiser", "viewer", "reporter" })
     @Operation(summary = "Một kế hoạch: cây tiêu chí với giá trị khai báo và giá trị suy ra, nhiệm vụ, các điểm lệch")
     public PlanViews.PlanView get(@PathParam("id") UUID id) {
-        return PlanViews.of(find(id));
+        return PlanViews.of(readable(id));
     }
 
     @POST
@@ -103,7 +106,7 @@ public class PlanResource {
                 "Tệp phải là văn bản phân tách bằng tab (text/tab-separated-values), Excel (.xlsx) hoặc Word (.docx)."));
         byte[] content = readLimited(body);
         ImportReport report = importer.importPlan(agency, year, replace, content, format,
-                fileName == null || fileName.isBlank() ? "tệp tải lên" : fileName, actor());
+                fileName == null || fileName.isBlank() ? "tệp tải lên" : fileName, callers.current());
         return Response.created(URI.create("/api/plans/" + report.planId())).entity(report).build();
     }
 
@@ -113,7 +116,7 @@ public class PlanResource {
     @Operation(summary = "Công bố kế hoạch (DRAFT → PUBLISHED)")
     @Transactional
     public PlanViews.PlanView publish(@PathParam("id") UUID id) {
-        return PlanViews.of(editor.publish(id, actor()));
+        return PlanViews.of(editor.publish(id, callers.current()));
     }
 
     @POST
@@ -122,7 +125,7 @@ public class PlanResource {
     @Operation(summary = "Đóng kế hoạch cuối năm (PUBLISHED → CLOSED)")
     @Transactional
     public PlanViews.PlanView close(@PathParam("id") UUID id, @QueryParam("reason") @Size(max = 1000) String reason) {
-        return PlanViews.of(editor.close(id, actor(), reason));
+        return PlanViews.of(editor.close(id, callers.current(), reason));
     }
 
     /** The body of {@code PUT .../rule}: the rule as docs/contracts/scoring-rules.md writes it, and why. */
@@ -142,7 +145,7 @@ public class PlanResource {
     @Transactional
     public PlanViews.PlanView updateCriterion(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull(message = "cần nội dung sửa đổi") ObjectNode patch) {
-        return PlanViews.of(editor.updateCriterion(id, code, patch, actor()));
+        return PlanViews.of(editor.updateCriterion(id, code, patch, callers.current()));
     }
 
     @PUT
@@ -154,7 +157,7 @@ public class PlanResource {
     @Transactional
     public PlanViews.PlanView setRule(@PathParam("id") UUID id, @PathParam("code") String code,
             @Valid @NotNull(message = "cần quy tắc (rule) và lý do (reason)") RuleChange change) {
-        return PlanViews.of(editor.setRule(id, code, change.rule(), reason(change.reason()), actor()));
+        return PlanViews.of(editor.setRule(id, code, change.rule(), reason(change.reason()), callers.current()));
     }
 
     @POST
@@ -166,7 +169,7 @@ public class PlanResource {
     public PlanViews.PlanView acceptProposal(@PathParam("id") UUID id, @PathParam("code") String code,
             @Valid ProposalAcceptance acceptance) {
         return PlanViews.of(editor.acceptProposal(id, code, acceptance == null ? null : reason(acceptance.reason()),
-                actor()));
+                callers.current()));
     }
 
     @POST
@@ -177,7 +180,7 @@ public class PlanResource {
     @Transactional
     public Response addTask(@PathParam("id") UUID id, @PathParam("code") String code,
             @Valid @NotNull(message = "cần nội dung nhiệm vụ") TaskInput input) {
-        PlanViews.TaskView task = PlanViews.task(editor.addTask(id, code, input, actor()));
+        PlanViews.TaskView task = PlanViews.task(editor.addTask(id, code, input, callers.current()));
         return Response.created(URI.create("/api/plans/" + id + "/tasks/" + task.id())).entity(task).build();
     }
 
@@ -189,7 +192,7 @@ public class PlanResource {
     @Transactional
     public PlanViews.TaskView updateTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Valid @NotNull(message = "cần nội dung nhiệm vụ") TaskInput input) {
-        return PlanViews.task(editor.updateTask(id, taskId, input, actor()));
+        return PlanViews.task(editor.updateTask(id, taskId, input, callers.current()));
     }
 
     @DELETE
@@ -199,16 +202,16 @@ public class PlanResource {
     @Transactional
     public Response removeTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @QueryParam("reason") @Size(max = 1000) String reason) {
-        editor.removeTask(id, taskId, reason, actor());
+        editor.removeTask(id, taskId, reason, callers.current());
         return Response.noContent().build();
     }
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({ "admin", "viewer", "reporter" })
+    @RolesAllowed({ "admin", "appraiser", "viewer", "reporter" })
     @Operation(summary = "Lịch sử thay đổi của kế hoạch, mới nhất trước")
     public List<PlanViews.HistoryEntry> history(@PathParam("id") UUID id) {
-        find(id);
+        readable(id);
         return AuditEntry.ofPlan(id).stream().map(PlanViews::history).toList();
     }
 
@@ -216,9 +219,10 @@ public class PlanResource {
         return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
-    private static Plan find(UUID id) {
-        return Plan.<Plan> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + "."));
+    /** The plan, if the caller may read it: 404 when there is none, 403 when it is not the caller's to read. */
+    private Plan readable(UUID id) {
+        return callers.current().readable(Plan.<Plan> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + ".")));
     }
 
     private byte[] readLimited(InputStream body) {
@@ -232,9 +236,5 @@ public class PlanResource {
         } catch (IOException e) {
             throw ProblemException.badRequest("file", "Không đọc được tệp gửi lên: " + e.getMessage());
         }
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

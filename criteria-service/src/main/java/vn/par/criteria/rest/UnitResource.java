@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.service.UnitDirectory;
 import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
@@ -47,15 +49,28 @@ public class UnitResource {
     }
 
     private final UnitDirectory directory;
+    private final CallerResolver callers;
 
-    public UnitResource(UnitDirectory directory) {
+    public UnitResource(UnitDirectory directory, CallerResolver callers) {
         this.directory = directory;
+        this.callers = callers;
     }
 
+    /**
+     * An agency's administrator sees its own agency's units only (naming another agency is 403); every other caller
+     * sees every agency's.
+     */
     @GET
-    @RolesAllowed({ "admin", "viewer", "reporter" })
+    @RolesAllowed({ "admin", "appraiser", "viewer", "reporter" })
     @Operation(summary = "Các đơn vị (của một cơ quan, nếu có tham số agency)")
     public List<UnitDetails> list(@QueryParam("agency") String agency) {
+        Caller caller = callers.current();
+        if (caller.agencyAdmin()) {
+            if (agency != null && !agency.isBlank()) {
+                caller.checkAdministers(agency, "agency");
+            }
+            agency = caller.agency();
+        }
         List<Unit> units = agency == null || agency.isBlank()
                 ? Unit.<Unit> list("order by agency.name, code")
                 : Agency.findByName(agency).map(Unit::ofAgency).orElse(List.of());
@@ -68,7 +83,7 @@ public class UnitResource {
     @Operation(summary = "Thêm một đơn vị hoặc nhóm đơn vị (cơ quan được tạo nếu chưa có)")
     @Transactional
     public Response create(@Valid @NotNull(message = "cần thông tin đơn vị") UnitInput input) {
-        Unit unit = directory.create(input.agency(), input.code(), input.name(),
+        Unit unit = directory.create(callers.current(), input.agency(), input.code(), input.name(),
                 input.aliases() == null ? List.of() : input.aliases(), input.kind(),
                 input.members() == null ? List.of() : input.members());
         return Response.created(URI.create("/api/units/" + unit.code)).entity(details(unit)).build();

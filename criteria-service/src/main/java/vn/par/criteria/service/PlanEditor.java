@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.par.criteria.caller.Caller;
 import vn.par.criteria.messaging.PlanEvents;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.CriteriaTree;
@@ -45,28 +46,28 @@ public class PlanEditor {
     }
 
     @Transactional
-    public Plan publish(UUID planId, String actor) {
-        Plan plan = lock(planId);
+    public Plan publish(UUID planId, Caller caller) {
+        Plan plan = lock(planId, caller);
         if (plan.status != PlanStatus.DRAFT) {
             throw ProblemException.conflict("Kế hoạch đang ở trạng thái " + plan.status + "; chỉ bản nháp (DRAFT) mới công bố được.");
         }
         plan.status = PlanStatus.PUBLISHED;
         plan.version = 1;
         plan.publishedAt = Instant.now();
-        audit(plan, actor, AuditEntry.Action.PUBLISHED, null, "status", "DRAFT", "PUBLISHED", null);
+        audit(plan, caller.person(), AuditEntry.Action.PUBLISHED, null, "status", "DRAFT", "PUBLISHED", null);
         events.published(plan);
         return plan;
     }
 
     @Transactional
-    public Plan close(UUID planId, String actor, String reason) {
-        Plan plan = lock(planId);
+    public Plan close(UUID planId, Caller caller, String reason) {
+        Plan plan = lock(planId, caller);
         if (plan.status != PlanStatus.PUBLISHED) {
             throw ProblemException.conflict("Chỉ kế hoạch đã công bố mới đóng được; kế hoạch đang ở trạng thái " + plan.status + ".");
         }
         plan.status = PlanStatus.CLOSED;
         plan.version++;
-        audit(plan, actor, AuditEntry.Action.CLOSED, null, "status", "PUBLISHED", "CLOSED", reason);
+        audit(plan, caller.person(), AuditEntry.Action.CLOSED, null, "status", "PUBLISHED", "CLOSED", reason);
         events.changed(plan);
         return plan;
     }
@@ -76,8 +77,8 @@ public class PlanEditor {
      * is absent is left alone.
      */
     @Transactional
-    public Plan updateCriterion(UUID planId, String code, ObjectNode patch, String actor) {
-        Plan plan = lockEditable(planId);
+    public Plan updateCriterion(UUID planId, String code, ObjectNode patch, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Criterion c = criterion(plan, code);
         patch.fieldNames().forEachRemaining(name -> {
             if (!CRITERION_FIELDS.contains(name)) {
@@ -124,7 +125,7 @@ public class PlanEditor {
         checkLeafLimits(plan, c);
         bumpIfPublished(plan);
         for (String[] change : changes) {
-            audit(plan, actor, AuditEntry.Action.CRITERION_UPDATED, code, change[0], change[1], change[2], reason);
+            audit(plan, caller.person(), AuditEntry.Action.CRITERION_UPDATED, code, change[0], change[1], change[2], reason);
         }
         announce(plan);
         return plan;
@@ -160,18 +161,18 @@ public class PlanEditor {
 
     /** Sets a leaf's scoring rule, checked against the leaf's derived maximum; it replaces the import's proposal. */
     @Transactional
-    public Plan setRule(UUID planId, String code, JsonNode rule, String reason, String actor) {
-        Plan plan = lockEditable(planId);
+    public Plan setRule(UUID planId, String code, JsonNode rule, String reason, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Criterion c = criterion(plan, code);
         CriteriaTree tree = leafTree(plan, code);
-        changeRule(plan, c, RuleJson.read(rule, "rule", tree.derived(code).maxPoints()), reason, actor);
+        changeRule(plan, c, RuleJson.read(rule, "rule", tree.derived(code).maxPoints()), reason, caller.person());
         return plan;
     }
 
     /** Applies the rule the import proposed, checked again: the maximum may have changed since. */
     @Transactional
-    public Plan acceptProposal(UUID planId, String code, String reason, String actor) {
-        Plan plan = lockEditable(planId);
+    public Plan acceptProposal(UUID planId, String code, String reason, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Criterion c = criterion(plan, code);
         CriteriaTree tree = leafTree(plan, code);
         Rule proposal = c.proposedRule().orElseThrow(() -> ProblemException.conflict("Tiêu chí " + code
@@ -183,7 +184,7 @@ public class PlanEditor {
             throw ProblemException.conflict("Quy tắc đề xuất của tiêu chí " + code + " không còn dùng được: "
                     + e.problem().detail() + " Hãy đặt quy tắc khác.");
         }
-        changeRule(plan, c, rule, reason, actor);
+        changeRule(plan, c, rule, reason, caller.person());
         return plan;
     }
 
@@ -209,8 +210,8 @@ public class PlanEditor {
     }
 
     @Transactional
-    public Task addTask(UUID planId, String code, TaskInput input, String actor) {
-        Plan plan = lockEditable(planId);
+    public Task addTask(UUID planId, String code, TaskInput input, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Criterion c = criterion(plan, code);
         Task t = new Task();
         t.id = UUID.randomUUID();
@@ -219,33 +220,33 @@ public class PlanEditor {
         apply(plan, t, input);
         c.tasks.add(t);
         bumpIfPublished(plan);
-        audit(plan, actor, AuditEntry.Action.TASK_ADDED, t.id.toString(), "description", null, describe(t), input.reason());
+        audit(plan, caller.person(), AuditEntry.Action.TASK_ADDED, t.id.toString(), "description", null, describe(t), input.reason());
         announce(plan);
         return t;
     }
 
     @Transactional
-    public Task updateTask(UUID planId, UUID taskId, TaskInput input, String actor) {
-        Plan plan = lockEditable(planId);
+    public Task updateTask(UUID planId, UUID taskId, TaskInput input, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Task t = plan.task(taskId).orElseThrow(() -> ProblemException.notFound("Kế hoạch không có nhiệm vụ " + taskId + "."));
         String before = describe(t);
         apply(plan, t, input);
         String after = describe(t);
         if (!before.equals(after)) {
             bumpIfPublished(plan);
-            audit(plan, actor, AuditEntry.Action.TASK_UPDATED, taskId.toString(), "task", before, after, input.reason());
+            audit(plan, caller.person(), AuditEntry.Action.TASK_UPDATED, taskId.toString(), "task", before, after, input.reason());
             announce(plan);
         }
         return t;
     }
 
     @Transactional
-    public void removeTask(UUID planId, UUID taskId, String reason, String actor) {
-        Plan plan = lockEditable(planId);
+    public void removeTask(UUID planId, UUID taskId, String reason, Caller caller) {
+        Plan plan = lockEditable(planId, caller);
         Task t = plan.task(taskId).orElseThrow(() -> ProblemException.notFound("Kế hoạch không có nhiệm vụ " + taskId + "."));
         t.criterion.tasks.remove(t);
         bumpIfPublished(plan);
-        audit(plan, actor, AuditEntry.Action.TASK_REMOVED, taskId.toString(), "task", describe(t), null, reason);
+        audit(plan, caller.person(), AuditEntry.Action.TASK_REMOVED, taskId.toString(), "task", describe(t), null, reason);
         announce(plan);
     }
 
@@ -344,13 +345,14 @@ public class PlanEditor {
         return value;
     }
 
-    private Plan lock(UUID planId) {
-        return Plan.findForUpdate(planId)
-                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + planId + "."));
+    /** The plan, locked, once the caller is known to administer its agency (which never changes). */
+    private static Plan lock(UUID planId, Caller caller) {
+        return caller.administered(Plan.findForUpdate(planId)
+                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + planId + ".")));
     }
 
-    private Plan lockEditable(UUID planId) {
-        Plan plan = lock(planId);
+    private static Plan lockEditable(UUID planId, Caller caller) {
+        Plan plan = lock(planId, caller);
         if (plan.status == PlanStatus.CLOSED) {
             throw ProblemException.conflict("Kế hoạch đã đóng; không sửa được nữa.");
         }

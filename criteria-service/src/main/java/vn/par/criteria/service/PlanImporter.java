@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
+import vn.par.criteria.caller.Caller;
 import vn.par.criteria.importing.ImportProblem;
 import vn.par.criteria.importing.ParsedCriterion;
 import vn.par.criteria.importing.ParsedPlan;
@@ -58,9 +59,11 @@ public class PlanImporter {
     /**
      * @param replace whether an existing DRAFT plan of the same agency and year is replaced (a published plan
      *                never is: it is edited instead)
+     * @param caller  who imports: an administrator of that agency (403 on {@code agency} otherwise)
      */
     public ImportReport importPlan(String agencyName, int year, boolean replace, byte[] content, PlanFormat format,
-            String source, String actor) {
+            String source, Caller caller) {
+        caller.checkAdministers(agencyName, "agency");
         ParsedPlan parsed;
         try {
             parsed = PlanTableParser.parse(new ByteArrayInputStream(content), format);
@@ -68,7 +71,7 @@ public class PlanImporter {
             throw rejected(e.problems());
         }
         checkPoints(parsed);
-        return store(agencyName, year, replace, parsed, source + " (" + format + ")", actor);
+        return store(agencyName, year, replace, parsed, source + " (" + format + ")", caller.person());
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import vn.par.criteria.caller.Caller;
 import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Names;
 import vn.par.criteria.unit.Unit;
@@ -59,10 +60,11 @@ public class UnitDirectory {
         return new Resolution(agency);
     }
 
-    /** Creates a unit (or a group with members) in an agency, created if new. */
+    /** Creates a unit (or a group with members) in an agency, created if new, for an administrator of that agency. */
     @Transactional
-    public Unit create(String agencyName, String code, String name, List<String> aliases, UnitKind kind,
+    public Unit create(Caller caller, String agencyName, String code, String name, List<String> aliases, UnitKind kind,
             List<String> memberCodes) {
+        caller.checkAdministers(agencyName, "agency");
         if (Unit.findByCode(code).isPresent()) {
             throw new ProblemException(vn.par.infra.problem.Problem.of(409, "Mã đơn vị đã tồn tại",
                     "Đã có đơn vị mang mã '" + code + "'. Mỗi mã đơn vị là duy nhất trong toàn hệ thống.").withField("code"));

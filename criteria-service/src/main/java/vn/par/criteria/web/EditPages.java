@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
@@ -79,12 +80,12 @@ public class EditPages {
     }
 
     private final PlanEditor editor;
-    private final SecurityIdentity identity;
+    private final CallerResolver callers;
     private final Validator validator;
 
-    public EditPages(PlanEditor editor, SecurityIdentity identity, Validator validator) {
+    public EditPages(PlanEditor editor, CallerResolver callers, Validator validator) {
         this.editor = editor;
-        this.identity = identity;
+        this.callers = callers;
         this.validator = validator;
     }
 
@@ -93,7 +94,7 @@ public class EditPages {
     @GET
     @Path("criteria/{code}")
     public TemplateInstance criterion(@PathParam("id") UUID id, @PathParam("code") String code) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         Criterion c = criterionOf(plan, code);
         return Templates.criterion(PlanModel.header(plan), row(plan, code), new CriterionForm(c.title,
                 FormInput.pointsText(c.maxPoints), FormInput.pointsText(c.baselinePoints), FormInput.pointsText(c.targetPoints),
@@ -106,7 +107,7 @@ public class EditPages {
     public Response updateCriterion(@PathParam("id") UUID id, @PathParam("code") String code, @RestForm String title,
             @RestForm String maxPoints, @RestForm String baselinePoints, @RestForm String targetPoints,
             @RestForm String note, @RestForm("applicable") List<String> applicable, @RestForm String reason) {
-        Plan current = PlanPages.find(id);
+        Plan current = plan(id);
         Criterion c = criterionOf(current, code);
         // The box comes after a hidden "false" of the same name: ticked sends both, unticked "false" alone, and a
         // form without the box (a parent's) nothing, which leaves the flag as it is.
@@ -126,12 +127,12 @@ public class EditPages {
                 patch.put("applicable", form.applicable());
             }
             patch.put("reason", FormInput.text(form.reason()));
-            editor.updateCriterion(id, code, patch, actor());
+            editor.updateCriterion(id, code, patch, caller());
         } catch (ProblemException e) {
             if (e.problem().status() == 404) {
                 throw e;
             }
-            Plan plan = PlanPages.find(id);
+            Plan plan = plan(id);
             return Response.status(e.problem().status()).entity(Templates.criterion(PlanModel.header(plan), row(plan, code),
                     form, FormErrors.of(e.problem()))).build();
         }
@@ -143,7 +144,7 @@ public class EditPages {
     @GET
     @Path("criteria/{code}/rule")
     public TemplateInstance rule(@PathParam("id") UUID id, @PathParam("code") String code) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         Criterion c = leafOf(plan, code);
         return Templates.rule(PlanModel.header(plan), row(plan, code), RuleForm.of(c.rule()), RuleForm.TYPES,
                 FormErrors.NONE);
@@ -168,12 +169,12 @@ public class EditPages {
             if (form.reason().strip().length() > 1000) {
                 throw ProblemException.badRequest("reason", "Lý do dài tối đa 1000 ký tự.");
             }
-            editor.setRule(id, code, form.toJson(), FormInput.text(form.reason()), actor());
+            editor.setRule(id, code, form.toJson(), FormInput.text(form.reason()), caller());
         } catch (ProblemException e) {
             if (e.problem().status() == 404) {
                 throw e;
             }
-            Plan plan = PlanPages.find(id);
+            Plan plan = plan(id);
             return Response.status(e.problem().status()).entity(Templates.rule(PlanModel.header(plan), row(plan, code),
                     form.withSpareRows(), RuleForm.TYPES, FormErrors.of(e.problem()))).build();
         }
@@ -186,12 +187,12 @@ public class EditPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acceptProposal(@PathParam("id") UUID id, @PathParam("code") String code) {
         try {
-            editor.acceptProposal(id, code, null, actor());
+            editor.acceptProposal(id, code, null, caller());
         } catch (ProblemException e) {
             if (e.problem().status() == 404) {
                 throw e;
             }
-            return PlanPages.refused(id, e);
+            return PlanPages.refused(id, caller(), e);
         }
         return PlanPages.done(id, "rule-accepted", code);
     }
@@ -201,7 +202,7 @@ public class EditPages {
     @GET
     @Path("criteria/{code}/tasks")
     public TemplateInstance newTask(@PathParam("id") UUID id, @PathParam("code") String code) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         criterionOf(plan, code);
         return Templates.task(PlanModel.header(plan), row(plan, code), new TaskForm(null, "", "", ""),
                 choices(plan, List.of(), List.of()), FormErrors.NONE);
@@ -215,7 +216,7 @@ public class EditPages {
             @RestForm String dueDate, @RestForm String reason) {
         TaskForm form = new TaskForm(null, nullToEmpty(description), nullToEmpty(dueDate), nullToEmpty(reason));
         try {
-            editor.addTask(id, code, taskInput(form, lead, coordinating), actor());
+            editor.addTask(id, code, taskInput(form, lead, coordinating), caller());
         } catch (ProblemException e) {
             return taskRefused(id, code, form, lead, coordinating, e);
         }
@@ -225,7 +226,7 @@ public class EditPages {
     @GET
     @Path("tasks/{taskId}")
     public TemplateInstance task(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         Task t = taskOf(plan, taskId);
         return Templates.task(PlanModel.header(plan), row(plan, t.criterion.code),
                 new TaskForm(t.id, t.description, t.dueDate == null ? "" : t.dueDate.toString(), ""),
@@ -239,9 +240,9 @@ public class EditPages {
             @RestForm String description, @RestForm("lead") List<String> lead,
             @RestForm("coordinating") List<String> coordinating, @RestForm String dueDate, @RestForm String reason) {
         TaskForm form = new TaskForm(taskId, nullToEmpty(description), nullToEmpty(dueDate), nullToEmpty(reason));
-        String code = taskOf(PlanPages.find(id), taskId).criterion.code;
+        String code = taskOf(plan(id), taskId).criterion.code;
         try {
-            editor.updateTask(id, taskId, taskInput(form, lead, coordinating), actor());
+            editor.updateTask(id, taskId, taskInput(form, lead, coordinating), caller());
         } catch (ProblemException e) {
             return taskRefused(id, code, form, lead, coordinating, e);
         }
@@ -251,7 +252,7 @@ public class EditPages {
     @GET
     @Path("tasks/{taskId}/delete")
     public TemplateInstance confirmDelete(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         Task t = taskOf(plan, taskId);
         return Templates.deleteTask(PlanModel.header(plan), row(plan, t.criterion.code), PlanModel.task(t), "",
                 FormErrors.NONE);
@@ -261,14 +262,14 @@ public class EditPages {
     @Path("tasks/{taskId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deleteTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @RestForm String reason) {
-        String code = taskOf(PlanPages.find(id), taskId).criterion.code;
+        String code = taskOf(plan(id), taskId).criterion.code;
         try {
             if (reason != null && reason.strip().length() > 1000) {
                 throw ProblemException.badRequest("reason", "Lý do dài tối đa 1000 ký tự.");
             }
-            editor.removeTask(id, taskId, FormInput.text(reason), actor());
+            editor.removeTask(id, taskId, FormInput.text(reason), caller());
         } catch (ProblemException e) {
-            Plan plan = PlanPages.find(id);
+            Plan plan = plan(id);
             Task t = taskOf(plan, taskId);
             return Response.status(e.problem().status()).entity(Templates.deleteTask(PlanModel.header(plan),
                     row(plan, t.criterion.code), PlanModel.task(t), nullToEmpty(reason), FormErrors.of(e.problem())))
@@ -309,7 +310,7 @@ public class EditPages {
         if (e.problem().status() == 404) {
             throw e;
         }
-        Plan plan = PlanPages.find(id);
+        Plan plan = plan(id);
         FormErrors errors = e instanceof InvalidForm invalid ? invalid.errors : FormErrors.of(e.problem());
         return Response.status(e.problem().status()).entity(Templates.task(PlanModel.header(plan), row(plan, code), form,
                 choices(plan, orEmpty(lead), orEmpty(coordinating)), errors)).build();
@@ -385,7 +386,12 @@ public class EditPages {
         return s == null ? "" : s;
     }
 
-    private String actor() {
-        return identity.getPrincipal().getName();
+    private Caller caller() {
+        return callers.current();
+    }
+
+    /** The plan, if the caller administers its agency (the 403 page otherwise). */
+    private Plan plan(UUID id) {
+        return PlanPages.find(id, caller());
     }
 }

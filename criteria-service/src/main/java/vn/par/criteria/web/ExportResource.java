@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
@@ -35,17 +36,19 @@ public class ExportResource {
 
     private final ScoringClient scoring;
     private final AccessTokenCredential accessToken;
+    private final CallerResolver callers;
 
     /** @param accessToken the signed-in person's access token (the code flow keeps it in the session) */
-    public ExportResource(ScoringClient scoring, AccessTokenCredential accessToken) {
+    public ExportResource(ScoringClient scoring, AccessTokenCredential accessToken, CallerResolver callers) {
         this.scoring = scoring;
         this.accessToken = accessToken;
+        this.callers = callers;
     }
 
     @GET
     @Produces(XLSX)
     public Response export(@PathParam("id") UUID id) {
-        Plan plan = PlanPages.find(id);
+        Plan plan = PlanPages.find(id, callers.current());
         PlanWorkbook.PlanSheet sheet = sheet(plan);
         PlanWorkbook.Projection projection = scoring.projected(id, accessToken.getToken());
         byte[] bytes = PlanWorkbook.write(sheet, projection, Instant.now());

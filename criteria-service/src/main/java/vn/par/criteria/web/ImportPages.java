@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.identity.SecurityIdentity;
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.importing.PlanFormat;
 import vn.par.criteria.service.ImportReport;
 import vn.par.criteria.service.PlanImporter;
@@ -40,7 +41,11 @@ public class ImportPages {
 
     /** What the upload form was filled with (the file itself cannot be given back to the browser). */
     public record UploadForm(String agency, String year, boolean replace) {
-        static final UploadForm EMPTY = new UploadForm("", "", false);
+
+        /** The empty form; an agency's administrator finds its agency already filled in. */
+        static UploadForm forCaller(Caller caller) {
+            return new UploadForm(caller.agencyAdmin() ? caller.agency() : "", "", false);
+        }
     }
 
     public record UnitLine(String code, String name, boolean created) {
@@ -53,13 +58,13 @@ public class ImportPages {
     }
 
     private final PlanImporter importer;
-    private final SecurityIdentity identity;
+    private final CallerResolver callers;
     private final long maxBytes;
 
-    public ImportPages(PlanImporter importer, SecurityIdentity identity,
+    public ImportPages(PlanImporter importer, CallerResolver callers,
             @ConfigProperty(name = "par.import.max-size", defaultValue = "10M") MemorySize maxSize) {
         this.importer = importer;
-        this.identity = identity;
+        this.callers = callers;
         this.maxBytes = maxSize.asLongValue();
     }
 
@@ -86,10 +91,11 @@ public class ImportPages {
                             + " hoặc Word (.docx)."));
             byte[] content = read(file);
             ImportReport report = importer.importPlan(form.agency(), planYear, form.replace(), content, format, name,
-                    identity.getPrincipal().getName());
+                    callers.current());
             return Response.ok(report(report)).build();
         } catch (ProblemException e) {
-            return Response.status(e.problem().status()).entity(PlanPages.index(form, FormErrors.of(e.problem()))).build();
+            return Response.status(e.problem().status())
+                    .entity(PlanPages.index(callers.current(), form, FormErrors.of(e.problem()))).build();
         }
     }
 

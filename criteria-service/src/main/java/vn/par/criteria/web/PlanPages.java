@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.service.PlanEditor;
@@ -29,7 +30,8 @@ import vn.par.infra.problem.ProblemException;
 
 /**
  * The plan administration pages (role admin): the list of plans with the upload form, one plan as a tree table,
- * its history, and the publish and close buttons.
+ * its history, and the publish and close buttons. An agency's administrator sees and changes its own agency's plans
+ * only; another agency's plan is the 403 page.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -48,37 +50,42 @@ public class PlanPages {
     }
 
     private final PlanEditor editor;
-    private final SecurityIdentity identity;
+    private final CallerResolver callers;
 
-    public PlanPages(PlanEditor editor, SecurityIdentity identity) {
+    public PlanPages(PlanEditor editor, CallerResolver callers) {
         this.editor = editor;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
     public TemplateInstance index() {
-        return index(ImportPages.UploadForm.EMPTY, FormErrors.NONE);
+        Caller caller = callers.current();
+        return index(caller, ImportPages.UploadForm.forCaller(caller), FormErrors.NONE);
     }
 
-    /** The list and the upload form, filled with what was typed and what was wrong with it. */
-    static TemplateInstance index(ImportPages.UploadForm form, FormErrors errors) {
+    /**
+     * The plans the caller administers and the upload form, filled with what was typed and what was wrong with it;
+     * the form offers the agencies the caller may import for.
+     */
+    static TemplateInstance index(Caller caller, ImportPages.UploadForm form, FormErrors errors) {
         List<PlanModel.Header> plans = Plan.<Plan> list("order by year desc, agency.name").stream()
-                .map(PlanModel::header).toList();
-        List<String> agencies = Agency.<Agency> list("order by name").stream().map(a -> a.name).toList();
+                .filter(p -> caller.administers(p.agency)).map(PlanModel::header).toList();
+        List<String> agencies = caller.agencyAdmin() ? List.of(caller.agency())
+                : Agency.<Agency> list("order by name").stream().map(a -> a.name).toList();
         return Templates.index(plans, agencies, form, errors);
     }
 
     @GET
     @Path("ui/plans/{id}")
     public TemplateInstance plan(@PathParam("id") UUID id, @QueryParam("ok") String ok, @QueryParam("code") String code) {
-        Plan plan = find(id);
+        Plan plan = find(id, callers.current());
         return page(plan, notice(plan, ok, code), FormErrors.NONE);
     }
 
     @GET
     @Path("ui/plans/{id}/history")
     public TemplateInstance history(@PathParam("id") UUID id) {
-        Plan plan = find(id);
+        Plan plan = find(id, callers.current());
         return Templates.history(PlanModel.header(plan),
                 AuditEntry.ofPlan(id).stream().map(PlanModel::history).toList());
     }
@@ -87,10 +94,11 @@ public class PlanPages {
     @Path("ui/plans/{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
         try {
-            editor.publish(id, actor());
+            editor.publish(id, caller);
         } catch (ProblemException e) {
-            return refused(id, e);
+            return refused(id, caller, e);
         }
         return done(id, "published", null);
     }
@@ -99,10 +107,11 @@ public class PlanPages {
     @Path("ui/plans/{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response close(@PathParam("id") UUID id, @RestForm String reason) {
+        Caller caller = callers.current();
         try {
-            editor.close(id, actor(), FormInput.text(reason));
+            editor.close(id, caller, FormInput.text(reason));
         } catch (ProblemException e) {
-            return refused(id, e);
+            return refused(id, caller, e);
         }
         return done(id, "closed", null);
     }
@@ -118,15 +127,16 @@ public class PlanPages {
         return Response.seeOther(URI.create("/ui/plans/" + planId + query)).build();
     }
 
-    static Plan find(UUID id) {
-        return Plan.<Plan> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + "."));
+    /** The plan, if the caller administers its agency: 404 when there is none, 403 when it is another agency's. */
+    static Plan find(UUID id, Caller caller) {
+        return caller.administered(Plan.<Plan> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Không có kế hoạch mã " + id + ".")));
     }
 
     /** The plan page again with what was refused, for the buttons on it. */
-    static Response refused(UUID id, ProblemException e) {
+    static Response refused(UUID id, Caller caller, ProblemException e) {
         return Response.status(e.problem().status())
-                .entity(page(find(id), null, FormErrors.of(e.problem()))).build();
+                .entity(page(find(id, caller), null, FormErrors.of(e.problem()))).build();
     }
 
     private static TemplateInstance page(Plan plan, String notice, FormErrors errors) {
@@ -155,9 +165,5 @@ public class PlanPages {
                     : "Đã áp dụng quy tắc đề xuất cho tiêu chí " + criterion + ".";
             default -> null;
         };
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

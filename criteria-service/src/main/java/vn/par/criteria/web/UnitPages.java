@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import vn.par.criteria.caller.Caller;
+import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.rest.UnitResource;
 import vn.par.criteria.service.UnitDirectory;
 import vn.par.criteria.unit.Agency;
@@ -31,7 +33,10 @@ import vn.par.criteria.unit.Unit;
 import vn.par.criteria.unit.UnitKind;
 import vn.par.infra.problem.ProblemException;
 
-/** The units of each agency, and the form that adds a unit or a group (as {@code POST /api/units}). */
+/**
+ * The units of each agency, and the form that adds a unit or a group (as {@code POST /api/units}); an agency's
+ * administrator sees and adds its own agency's units only.
+ */
 @Path("/ui/units")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -45,7 +50,11 @@ public class UnitPages {
     }
 
     public record UnitForm(String agency, String code, String name, String aliases, String kind, String members) {
-        static final UnitForm EMPTY = new UnitForm("", "", "", "", "DIVISION", "");
+
+        /** The empty form; an agency's administrator finds its agency already filled in. */
+        static UnitForm forCaller(Caller caller) {
+            return new UnitForm(caller.agencyAdmin() ? caller.agency() : "", "", "", "", "DIVISION", "");
+        }
     }
 
     public record KindChoice(String value, String label, boolean selected) {
@@ -59,18 +68,21 @@ public class UnitPages {
 
     private final UnitDirectory directory;
     private final Validator validator;
+    private final CallerResolver callers;
 
-    public UnitPages(UnitDirectory directory, Validator validator) {
+    public UnitPages(UnitDirectory directory, Validator validator, CallerResolver callers) {
         this.directory = directory;
         this.validator = validator;
+        this.callers = callers;
     }
 
     @GET
     public TemplateInstance units(@QueryParam("ok") String ok) {
+        Caller caller = callers.current();
         String notice = ok == null ? null
-                : Unit.findByCode(ok).map(u -> "Đã thêm đơn vị " + u.code + " — " + u.name + " (" + u.agency.name + ").")
-                        .orElse(null);
-        return page(UnitForm.EMPTY, FormErrors.NONE, notice);
+                : Unit.findByCode(ok).filter(u -> caller.administers(u.agency))
+                        .map(u -> "Đã thêm đơn vị " + u.code + " — " + u.name + " (" + u.agency.name + ").").orElse(null);
+        return page(caller, UnitForm.forCaller(caller), FormErrors.NONE, notice);
     }
 
     @POST
@@ -85,14 +97,15 @@ public class UnitPages {
                     FormInput.names(form.aliases()), unitKind, FormInput.codes(form.members()));
             Set<ConstraintViolation<UnitResource.UnitInput>> violations = validator.validate(input);
             if (!violations.isEmpty()) {
-                return Response.status(400).entity(page(form, FormErrors.of(violations), null)).build();
+                return Response.status(400).entity(page(callers.current(), form, FormErrors.of(violations), null)).build();
             }
-            Unit unit = directory.create(input.agency(), input.code(), input.name(), input.aliases(), input.kind(),
-                    input.members());
+            Unit unit = directory.create(callers.current(), input.agency(), input.code(), input.name(), input.aliases(),
+                    input.kind(), input.members());
             return Response.seeOther(URI.create("/ui/units?ok=" + URLEncoder.encode(unit.code, StandardCharsets.UTF_8)
                     + "#a-" + unit.code)).build();
         } catch (ProblemException e) {
-            return Response.status(e.problem().status()).entity(page(form, FormErrors.of(e.problem()), null)).build();
+            return Response.status(e.problem().status())
+                    .entity(page(callers.current(), form, FormErrors.of(e.problem()), null)).build();
         }
     }
 
@@ -101,9 +114,9 @@ public class UnitPages {
         return PageErrors.page(e);
     }
 
-    private static TemplateInstance page(UnitForm form, FormErrors errors, String notice) {
+    private static TemplateInstance page(Caller caller, UnitForm form, FormErrors errors, String notice) {
         List<AgencyUnits> agencies = new ArrayList<>();
-        for (Agency a : Agency.<Agency> list("order by name")) {
+        for (Agency a : Agency.<Agency> list("order by name").stream().filter(caller::administers).toList()) {
             agencies.add(new AgencyUnits(a.name, Unit.ofAgency(a).stream().map(UnitPages::line).toList()));
         }
         List<KindChoice> kinds = new ArrayList<>();
