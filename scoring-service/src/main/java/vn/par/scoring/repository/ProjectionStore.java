@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.par.infra.events.Topics;
 import vn.par.scoring.projection.Appraisal;
+import vn.par.scoring.projection.HistoryPoint;
 import vn.par.scoring.projection.Indicator;
 import vn.par.scoring.projection.PlanInputs;
 import vn.par.scoring.projection.RuleType;

@@ -30,7 +30,7 @@ import vn.par.infra.problem.ProblemException;
 import vn.par.scoring.projection.PlanScore;
 import vn.par.scoring.projection.TaskStatus;
 import vn.par.scoring.projection.WhatIf;
-import vn.par.scoring.repository.HistoryPoint;
+import vn.par.scoring.projection.HistoryPoint;
 import vn.par.scoring.service.ScoreQueries;
 
 /** One plan's projected score: now, at a past moment, its timeline, and its live stream. */

@@ -31,7 +31,7 @@ import vn.par.scoring.projection.PlanStructure;
 import vn.par.scoring.projection.Points;
 import vn.par.scoring.projection.ScoreGroup;
 import vn.par.scoring.projection.WhatIf;
-import vn.par.scoring.repository.HistoryPoint;
+import vn.par.scoring.projection.HistoryPoint;
 import vn.par.scoring.repository.PlanRow;
 import vn.par.scoring.repository.ProjectionStore;
 

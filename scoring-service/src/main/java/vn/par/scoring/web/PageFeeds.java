@@ -20,7 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import vn.par.infra.problem.ProblemException;
 import vn.par.scoring.projection.PlanScore;
-import vn.par.scoring.repository.HistoryPoint;
+import vn.par.scoring.projection.HistoryPoint;
 import vn.par.scoring.rest.PlanScoresResource;
 import vn.par.scoring.rest.ScoreStreams;
 import vn.par.scoring.rest.WhatIfRequest;

@@ -23,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.par.scoring.projection.HistoryPoint;
 import vn.par.scoring.projection.TaskProgress;
 import vn.par.scoring.projection.TaskStatus;
 import vn.par.stack.testing.TestInfra;

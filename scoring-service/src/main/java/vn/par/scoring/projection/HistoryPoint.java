@@ -1,4 +1,4 @@
-package vn.par.scoring.repository;
+package vn.par.scoring.projection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
