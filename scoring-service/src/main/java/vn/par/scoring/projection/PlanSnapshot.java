@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The part of a {@code par.plans} snapshot ({@code PlanPublished} / {@code PlanChanged}) that scoring reads. Declared
- * points are left out on purpose: only the derived ones are scored with (see EVENTS-DRAFT.md).
+ * points are left out on purpose: only the derived ones are scored with (see deploy/events/asyncapi.yaml).
  */
 public record PlanSnapshot(UUID planId, int version, String status, Agency agency, int year,
         List<Criterion> criteria, List<Task> tasks, List<Unit> units) {
