@@ -62,15 +62,15 @@ class KafkaTopicsTest {
     }
 
     @Test
-    void theServicesBootstrapFromThePlainListenerOfThatCluster() {
+    void theServicesBootstrapFromTheTlsListenerOfThatCluster() {
         Manifest kafka = Repo.manifests("Kafka").get(0);
-        int plainPort = -1;
+        int tlsPort = -1;
         for (JsonNode listener : kafka.spec().path("kafka").path("listeners")) {
-            if (!listener.path("tls").asBoolean() && listener.path("type").asText().equals("internal")) {
-                plainPort = listener.path("port").asInt();
+            if (listener.path("tls").asBoolean() && listener.path("type").asText().equals("internal")) {
+                tlsPort = listener.path("port").asInt();
             }
         }
-        String expected = kafka.name() + "-kafka-bootstrap:" + plainPort;
+        String expected = kafka.name() + "-kafka-bootstrap:" + tlsPort;
         for (String service : Repo.SERVICES) {
             assertEquals(expected, Workloads.kubernetesEnvironment(service).get("KAFKA_BOOTSTRAP_SERVERS"), service);
         }

@@ -35,6 +35,14 @@ final class Repo {
     static final Path DEV_REALM = ROOT.resolve("deploy/keycloak/par-realm.json");
     static final Path PRODUCTION_REALM = K8S.resolve("engines/keycloak/par-realm-production.json");
     static final Path TOPIC_SPEC = ROOT.resolve("deploy/stack/src/main/java/vn/par/stack/TopicSpec.java");
+    static final Path COMPOSE_SECRETS = COMPOSE_DIR.resolve("secrets");
+    static final Path COMPOSE_SECRETS_SCRIPT = COMPOSE_DIR.resolve("generate-secrets.sh");
+    static final Path K8S_SECRETS_SCRIPT = K8S.resolve("secrets/generate.sh");
+    static final Path K8S_SECRETS_ENV = K8S.resolve("secrets/secrets.env");
+    static final Path K8S_SECRETS_EXAMPLE = K8S.resolve("secrets/secrets.env.example");
+    static final Path K8S_GENERATED_SECRETS = K8S.resolve("secrets/generated");
+    /** Where the generators write secret values: git-ignored, never read as part of the committed deployment. */
+    static final List<Path> SECRET_VALUES = List.of(COMPOSE_SECRETS, K8S_SECRETS_ENV, K8S_GENERATED_SECRETS);
 
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -62,11 +70,22 @@ final class Repo {
         }
     }
 
-    /** Every .yaml/.yml file under a folder, in a stable order. */
+    /** Every .yaml/.yml file under a folder, in a stable order, the generated secret values left out. */
     static List<Path> yamlFiles(Path dir) {
+        return files(dir).stream()
+                .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Every file under a folder, in a stable order, without build output (target/) and without what the secret
+     * generators wrote ({@link #SECRET_VALUES}): only what the repository holds.
+     */
+    static List<Path> files(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .filter(f -> SECRET_VALUES.stream().noneMatch(f::startsWith))
+                    .filter(f -> !ROOT.relativize(f).toString().matches("(.*/)?target/.*"))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -95,7 +114,10 @@ final class Repo {
         return file.getFileName().toString().equals("kustomization.yaml");
     }
 
-    /** Every Kubernetes object under deploy/k8s (the Kustomization files themselves excluded). */
+    /**
+     * Every Kubernetes object of deploy/k8s: the documents of its YAML files (the Kustomization files themselves
+     * excluded) and the Secrets secrets/generate.sh writes, which are never committed.
+     */
     static List<Manifest> manifests() {
         List<Manifest> all = new ArrayList<>();
         for (Path file : yamlFiles(K8S)) {
@@ -103,6 +125,7 @@ final class Repo {
                 documents(file).forEach(doc -> all.add(new Manifest(file, doc)));
             }
         }
+        all.addAll(GeneratedSecrets.manifests());
         return all;
     }
 

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -30,25 +36,60 @@ class ServiceEnvironmentTest {
             // Quarkus' own HTTP port (every application.properties sets it too)
             "QUARKUS_HTTP_PORT",
             // only an input to $(POD_NAME) in another variable of the same container (progress-service's group id)
-            "POD_NAME");
+            "POD_NAME",
+            // read by service-infra's SessionSecretCheck (par.deployment), not named in application.properties
+            "PAR_DEPLOYMENT");
+
+    /**
+     * The Kafka clients' own settings, which the services take from any KAFKA_* variable: Quarkus passes every kafka.*
+     * property (KAFKA_SECURITY_PROTOCOL is security.protocol) to its Kafka clients and to the plain ones the services
+     * build from the same map (service-infra OutboxRelay, scoring-service KafkaClients). Only names the clients know.
+     */
+    static final Set<String> KAFKA_CLIENT = kafkaClientVariables();
+
+    private static Set<String> kafkaClientVariables() {
+        Set<String> names = new TreeSet<>();
+        for (Set<String> configs : List.of(ProducerConfig.configNames(), ConsumerConfig.configNames(),
+                AdminClientConfig.configNames())) {
+            configs.forEach(c -> names.add("KAFKA_" + c.toUpperCase(Locale.ROOT).replace('.', '_')));
+        }
+        return names;
+    }
 
     /** What every deployment must give each service: where its database, broker and token issuer are. */
     static final List<String> CONNECTIONS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL",
             // the pages: the key of their session cookies (never the development default) and the header's links
-            "PAR_WEB_SESSION_SECRET", "PAR_LINKS_CRITERIA", "PAR_LINKS_PROGRESS", "PAR_LINKS_SCORING");
+            "PAR_WEB_SESSION_SECRET", "PAR_LINKS_CRITERIA", "PAR_LINKS_PROGRESS", "PAR_LINKS_SCORING",
+            // a production deployment: the start is refused with a development or placeholder session key
+            "PAR_DEPLOYMENT",
+            // the service's own Kafka user
+            "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
 
-    static Set<String> accepted(String service) {
+    /**
+     * What a service reads of an environment: its properties, the standard variables, the Kafka clients' settings, and
+     * variables the environment's own values name (${NAME}, which Quarkus expands).
+     */
+    static Set<String> accepted(String service, Map<String, String> env) {
         Set<String> names = new TreeSet<>(Repo.environmentOfProperties(service));
         names.addAll(STANDARD);
+        names.addAll(KAFKA_CLIENT);
+        Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher("");
+        for (String value : env.values()) {
+            reference.reset(value == null ? "" : value);
+            while (reference.find()) {
+                names.add(reference.group(1));
+            }
+        }
         return names;
     }
 
     @ParameterizedTest
     @FieldSource("SERVICES")
     void kubernetesGivesOnlyVariablesTheServiceReads(String service) {
-        Set<String> unknown = new TreeSet<>(Workloads.kubernetesEnvironment(service).keySet());
-        unknown.removeAll(accepted(service));
+        Map<String, String> env = Workloads.kubernetesEnvironment(service);
+        Set<String> unknown = new TreeSet<>(env.keySet());
+        unknown.removeAll(accepted(service, env));
         assertTrue(unknown.isEmpty(), "deploy/k8s gives " + service + " variables it does not read: " + unknown
                 + " (not a property of its application.properties, nor in ServiceEnvironmentTest.STANDARD)");
     }
@@ -56,8 +97,9 @@ class ServiceEnvironmentTest {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void composeGivesOnlyVariablesTheServiceReads(String service) {
-        Set<String> unknown = new TreeSet<>(Workloads.composeEnvironment(Workloads.composeService(service)).keySet());
-        unknown.removeAll(accepted(service));
+        Map<String, String> env = Workloads.composeEnvironment(Workloads.composeService(service));
+        Set<String> unknown = new TreeSet<>(env.keySet());
+        unknown.removeAll(accepted(service, env));
         assertTrue(unknown.isEmpty(), "docker-compose.yml gives " + service + " variables it does not read: " + unknown);
     }
 
@@ -74,12 +116,21 @@ class ServiceEnvironmentTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
+    void bothDeploymentsDeclareProduction(String service) {
+        assertEquals("production", Workloads.kubernetesEnvironment(service).get("PAR_DEPLOYMENT"), "deploy/k8s, " + service);
+        assertEquals("production", Workloads.composeEnvironment(Workloads.composeService(service)).get("PAR_DEPLOYMENT"),
+                "docker-compose.yml, " + service);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
     void kubernetesPointsEachServiceAtItsOwnDatabaseWithItsOwnRole(String service) {
         Map<String, String> env = Workloads.kubernetesEnvironment(service);
         String database = Repo.database(service);
         String cluster = Repo.manifests("Cluster").get(0).name();
-        assertEquals("jdbc:postgresql://" + cluster + "-rw:5432/" + database, env.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                service + " must reach the primary of the CloudNativePG cluster (<cluster>-rw) and its own database");
+        assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:postgresql://" + cluster + "-rw:5432/" + database + "?"),
+                service + " must reach the primary of the CloudNativePG cluster (<cluster>-rw) and its own database: "
+                        + env.get("QUARKUS_DATASOURCE_JDBC_URL"));
 
         // The username and password come from one Secret, the one CloudNativePG sets the role's password from.
         String userSecret = env.get("QUARKUS_DATASOURCE_USERNAME");
@@ -110,13 +161,12 @@ class ServiceEnvironmentTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void composePointsEachServiceAtItsOwnDatabase(String service) {
+    void composePointsEachServiceAtItsOwnDatabaseAsItsOwnRole(String service) {
         Map<String, String> env = Workloads.composeEnvironment(Workloads.composeService(service));
         String database = Repo.database(service);
         assertEquals("jdbc:postgresql://postgres:5432/" + database, env.get("QUARKUS_DATASOURCE_JDBC_URL"));
-        String init = Repo.text(Repo.COMPOSE_DIR.resolve("postgres-init/01-databases.sql"));
-        assertTrue(init.matches("(?is).*CREATE DATABASE\\s+" + database + "\\s*;.*"),
-                "postgres-init/01-databases.sql does not create " + database);
+        assertEquals(database, env.get("QUARKUS_DATASOURCE_USERNAME"), "the role named after its database");
+        assertEquals("<secret db-" + database + ">", env.get("QUARKUS_DATASOURCE_PASSWORD"), "the role's password, a compose secret");
         assertEquals("kafka:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"), "the broker's listener for containers");
     }
 

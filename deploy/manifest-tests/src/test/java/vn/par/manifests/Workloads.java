@@ -95,13 +95,34 @@ final class Workloads {
         return data;
     }
 
+    /**
+     * The keys of a Secret the manifests refer to. None is committed: it is written by deploy/k8s/secrets/generate.sh
+     * (in {@link Repo#manifests()}), or by an operator from a resource of deploy/k8s (Strimzi: a KafkaUser's
+     * credentials, the Kafka cluster's CA; CloudNativePG: the cluster's CA).
+     */
     static List<String> secretKeys(String name, String user) {
-        Manifest secret = Repo.manifest("Secret", name)
-                .orElseThrow(() -> new AssertionError(user + " reads Secret " + name + ", which is not in deploy/k8s"));
-        List<String> keys = new ArrayList<>();
-        secret.doc().path("stringData").fieldNames().forEachRemaining(keys::add);
-        secret.doc().path("data").fieldNames().forEachRemaining(keys::add);
-        return keys;
+        Manifest generated = Repo.manifest("Secret", name).orElse(null);
+        if (generated != null) {
+            List<String> keys = new ArrayList<>();
+            generated.doc().path("stringData").fieldNames().forEachRemaining(keys::add);
+            generated.doc().path("data").fieldNames().forEachRemaining(keys::add);
+            return keys;
+        }
+        if (Repo.manifest("KafkaUser", name).isPresent()) {
+            return List.of("password", "sasl.jaas.config");
+        }
+        for (Manifest kafka : Repo.manifests("Kafka")) {
+            if (name.equals(kafka.name() + "-cluster-ca-cert")) {
+                return List.of("ca.crt", "ca.p12", "ca.password");
+            }
+        }
+        for (Manifest cluster : Repo.manifests("Cluster")) {
+            if (name.equals(cluster.name() + "-ca")) {
+                return List.of("ca.crt", "ca.key");
+            }
+        }
+        throw new AssertionError(user + " reads Secret " + name + ", which neither deploy/k8s/secrets/generate.sh nor an"
+                + " operator of deploy/k8s writes");
     }
 
     static JsonNode composeService(String service) {
@@ -112,18 +133,36 @@ final class Workloads {
         return s;
     }
 
-    /** The compose service's environment, in either of compose's two forms (a map, or a list of NAME=value). */
+    /** The entrypoint wrapper that turns each NAME_FILE=/run/secrets/... into NAME (deploy/compose/secret-env.sh). */
+    static final String SECRET_ENV = "/opt/par/secret-env.sh";
+
+    /**
+     * The environment the compose service's process gets, in either of compose's two forms (a map, or a list of
+     * NAME=value): {@code $$} as compose hands it over ({@code $}), and, when the service starts through
+     * {@link #SECRET_ENV}, each {@code NAME_FILE=/run/secrets/x} as {@code NAME=<secret x>}.
+     */
     static Map<String, String> composeEnvironment(JsonNode composeService) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         JsonNode environment = composeService.path("environment");
         if (environment.isArray()) {
             for (JsonNode item : environment) {
                 String[] pair = item.asText().split("=", 2);
-                env.put(pair[0], pair.length > 1 ? pair[1] : null);
+                given.put(pair[0], pair.length > 1 ? pair[1] : null);
             }
         } else {
-            environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            environment.fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asText()));
         }
+        boolean wrapped = Repo.list(composeService.path("entrypoint")).stream().map(JsonNode::asText)
+                .anyMatch(SECRET_ENV::equals);
+        Map<String, String> env = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            if (wrapped && name.endsWith("_FILE") && value != null && value.startsWith("/run/secrets/")) {
+                env.put(name.substring(0, name.length() - "_FILE".length()),
+                        "<secret " + value.substring("/run/secrets/".length()) + ">");
+            } else {
+                env.put(name, value == null ? null : value.replace("$$", "$"));
+            }
+        });
         return env;
     }
 }
