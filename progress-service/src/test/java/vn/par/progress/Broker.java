@@ -45,21 +45,30 @@ public final class Broker {
 
     /** Sends the plan at {@code version} without waiting for the service. */
     public static void send(TestPlan plan, long version) {
-        String data;
         try {
-            data = JSON.writeValueAsString(plan.snapshot(version));
+            send(plan.id, version, JSON.writeValueAsString(plan.snapshot(version)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Publishes a snapshot written as JSON (its planId and version as given) and waits until the service holds it. */
+    public static void publish(UUID planId, long version, String data, PlanIndex index) {
+        send(planId, version, data);
+        await("plan " + planId + " version " + version + " to reach the service", Duration.ofSeconds(30),
+                () -> index.version(planId) >= version);
+    }
+
+    private static void send(UUID planId, long version, String data) {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), version == 1 ? "PlanPublished" : "PlanChanged",
-                "/criteria-service", Instant.now(), plan.id.toString(), version, data);
+                "/criteria-service", Instant.now(), planId.toString(), version, data);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.PLANS, null, event.key(), data, event.headers())).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot publish plan " + plan.id, e);
+            throw new IllegalStateException("cannot publish plan " + planId, e);
         }
     }
 

@@ -37,6 +37,13 @@ public final class TestPlan {
 
     public final UUID id = UUID.randomUUID();
     public String status = "PUBLISHED";
+    private String agencyName = "Sở Lao động - Thương binh và Xã hội";
+    /** The snapshot's agency.unitCodes; null leaves the member out, as snapshots from before the appraisal did. */
+    private List<String> agencyUnitCodes;
+    private List<Map<String, String>> units = List.of(
+            Map.of("code", "VP", "name", "Văn phòng Sở"),
+            Map.of("code", "KHTC", "name", "Phòng Kế hoạch - Tài chính"),
+            Map.of("code", "LDVL", "name", "Phòng Lao động - Việc làm và GDNN"));
     private final List<Map<String, Object>> criteria = new ArrayList<>();
     private final List<Map<String, Object>> tasks = new ArrayList<>();
 
@@ -84,6 +91,19 @@ public final class TestPlan {
                 .task("7.6", "Khảo sát", List.of("KHTC"), List.of("VP"))
                 .task("7.7", "Tự đánh giá", List.of("KHTC"), List.of("VP"))
                 .task("7.8", "Tài chính công", List.of("KHTC"), List.of("VP"));
+    }
+
+    /** The plan's agency and every unit code of it (null: the member left out). */
+    public TestPlan agency(String name, List<String> unitCodes) {
+        agencyName = name;
+        agencyUnitCodes = unitCodes;
+        return this;
+    }
+
+    /** The units the plan's tasks name, each {@code code} with {@code name} (the snapshot's {@code units}). */
+    public TestPlan units(List<Map<String, String>> named) {
+        units = named;
+        return this;
     }
 
     public TestPlan criterion(String code, String parent, String title, boolean leaf, String maxPoints) {
@@ -167,15 +187,18 @@ public final class TestPlan {
         s.put("planId", id.toString());
         s.put("version", version);
         s.put("status", status);
-        s.put("agency", Map.of("id", UUID.randomUUID().toString(), "name", "Sở Lao động - Thương binh và Xã hội"));
+        Map<String, Object> agency = new LinkedHashMap<>();
+        agency.put("id", UUID.randomUUID().toString());
+        agency.put("name", agencyName);
+        if (agencyUnitCodes != null) {
+            agency.put("unitCodes", agencyUnitCodes);
+        }
+        s.put("agency", agency);
         s.put("year", 2024);
         s.put("baselineYear", 2023);
         s.put("criteria", criteria);
         s.put("tasks", tasks);
-        s.put("units", List.of(
-                Map.of("code", "VP", "name", "Văn phòng Sở"),
-                Map.of("code", "KHTC", "name", "Phòng Kế hoạch - Tài chính"),
-                Map.of("code", "LDVL", "name", "Phòng Lao động - Việc làm và GDNN")));
+        s.put("units", units);
         return s;
     }
 }

@@ -15,8 +15,11 @@ import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.Topics;
 import vn.par.infra.outbox.Outbox;
 import vn.par.infra.problem.ProblemException;
+import vn.par.progress.appraisal.AppraisalGate;
+import vn.par.progress.caller.AgencyScope;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.UnitScope;
+import vn.par.progress.evidence.EvidenceService;
 import vn.par.progress.plan.OpenLeaf;
 import vn.par.progress.plan.Plan;
 import vn.par.progress.plan.PlanCriterion;
@@ -36,10 +39,14 @@ public class SelfAssessmentService {
 
     private final PlanIndex index;
     private final Outbox outbox;
+    private final AppraisalGate gate;
+    private final EvidenceService files;
 
-    public SelfAssessmentService(PlanIndex index, Outbox outbox) {
+    public SelfAssessmentService(PlanIndex index, Outbox outbox, AppraisalGate gate, EvidenceService files) {
         this.index = index;
         this.outbox = outbox;
+        this.gate = gate;
+        this.files = files;
     }
 
     @Transactional
@@ -53,12 +60,14 @@ public class SelfAssessmentService {
                     + type.members().stream().map(FactCheck::label).collect(Collectors.joining(", "))
                     + ") thay cho tự chấm điểm; điểm được tính từ chỉ số theo quy tắc.");
         }
+        AgencyScope.checkWrite(caller, leaf.plan().agency());
         UnitScope.ActingUnit acting = UnitScope.resolve(caller, request.unit(), leaf.criterion().leadUnits(), List.of(),
                 "tiêu chí " + code);
         Fact fact = FactCheck.check(leaf.criterion().rule(), Fact.points(request.points()), leaf.criterion().maxPoints(),
                 code);
+        gate.checkSelfAssessment(planId, "tự chấm điểm");
         SelfAssessment assessment = record(planId, code, acting.unit(), caller.person(), fact.points(), request.comment(),
-                evidence, null, null);
+                files.resolve(evidence, leaf.plan().agency()), null, null);
         return SelfAssessmentView.of(assessment, titleOf(planId, code));
     }
 

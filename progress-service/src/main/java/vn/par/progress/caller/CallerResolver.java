@@ -18,6 +18,8 @@ import vn.par.progress.plan.UnitCodes;
 public class CallerResolver {
 
     public static final String ADMIN = "admin";
+    public static final String APPRAISER = "appraiser";
+    public static final String VIEWER = "viewer";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -34,12 +36,16 @@ public class CallerResolver {
             person = identity.getPrincipal().getName();
         }
         String unit = UnitCodes.normalize(text(claim(claims, "unit")));
-        return new Caller(person, unit == null || unit.isEmpty() ? null : unit, identity.hasRole(ADMIN));
+        boolean admin = identity.hasRole(ADMIN);
+        // Only an administrator's agency matters: a reporter's agency is the agency of its unit.
+        String agency = admin ? AgencyNames.clean(text(claim(claims, "agency"))) : null;
+        return new Caller(person, unit == null || unit.isEmpty() ? null : unit, admin, agency, identity.hasRole(APPRAISER),
+                identity.hasRole(VIEWER));
     }
 
     /**
      * The token the identity was verified from: the access token of an API call (bearer), the ID token of a page
-     * visit (code flow; both carry {@code unit} and {@code preferred_username}). The injected token is the access
+     * visit (code flow; both carry {@code unit}, {@code agency} and {@code preferred_username}). The injected token is the access
      * token in both cases, which in the code flow is parsed without being verified, and is only read when the
      * principal is not a token at all.
      */

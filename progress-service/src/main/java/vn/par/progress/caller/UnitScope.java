@@ -7,7 +7,8 @@ import vn.par.progress.plan.UnitCodes;
 
 /**
  * Decides for which unit, and in which role, a caller posts. A reporter acts for the unit in its token and
- * nothing else; an admin acts on behalf of a lead unit, the one it names or else the first.
+ * nothing else; an admin (and an appraiser entering a survey result) acts on behalf of a lead unit, the one it names or
+ * else the first.
  */
 public final class UnitScope {
 
@@ -29,7 +30,7 @@ public final class UnitScope {
         if (requested != null && requested.isEmpty()) {
             requested = null;
         }
-        if (caller.admin()) {
+        if (caller.admin() || caller.appraiser()) {
             return onBehalf(requested, leads, what);
         }
         if (caller.unit() == null) {

@@ -13,9 +13,12 @@ import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.Topics;
 import vn.par.infra.outbox.Outbox;
 import vn.par.infra.problem.ProblemException;
+import vn.par.progress.appraisal.AppraisalGate;
 import vn.par.progress.assessment.SelfAssessmentService;
+import vn.par.progress.caller.AgencyScope;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.UnitScope;
+import vn.par.progress.evidence.EvidenceService;
 import vn.par.progress.plan.OpenLeaf;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.report.Evidence;
@@ -35,11 +38,16 @@ public class IndicatorWriter {
     private final PlanIndex index;
     private final Outbox outbox;
     private final SelfAssessmentService assessments;
+    private final AppraisalGate gate;
+    private final EvidenceService files;
 
-    public IndicatorWriter(PlanIndex index, Outbox outbox, SelfAssessmentService assessments) {
+    public IndicatorWriter(PlanIndex index, Outbox outbox, SelfAssessmentService assessments, AppraisalGate gate,
+            EvidenceService files) {
         this.index = index;
         this.outbox = outbox;
         this.assessments = assessments;
+        this.gate = gate;
+        this.files = files;
     }
 
     @Transactional
@@ -48,13 +56,20 @@ public class IndicatorWriter {
         OpenLeaf leaf = OpenLeaf.find(index, planId, code, "chỉ số");
         Rule rule = leaf.criterion().rule();
         BigDecimal max = leaf.criterion().maxPoints();
-        if (rule.type() == RuleType.SURVEY && !caller.admin()) {
+        if (rule.type() == RuleType.SURVEY && !caller.admin() && !caller.appraiser()) {
             throw ProblemException.forbidden("Tiêu chí " + code + " được đánh giá qua điều tra xã hội học: kết quả điều tra "
-                    + "do quản trị viên nhập, đơn vị không tự báo cáo hay tự chấm điểm tiêu chí này.");
+                    + "do quản trị viên hoặc Sở Nội vụ nhập, đơn vị không tự báo cáo hay tự chấm điểm tiêu chí này.");
         }
+        if (rule.type() != RuleType.SURVEY && caller.appraiser() && !caller.admin()) {
+            throw ProblemException.forbidden("Sở Nội vụ chỉ nhập kết quả điều tra xã hội học; chỉ số của tiêu chí " + code
+                    + " do đơn vị chủ trì báo cáo.");
+        }
+        AgencyScope.checkWrite(caller, leaf.plan().agency());
         UnitScope.ActingUnit acting = UnitScope.resolve(caller, request.unit(), leaf.criterion().leadUnits(), List.of(),
                 "tiêu chí " + code);
         Fact fact = FactCheck.check(rule, request.fact(), max, code);
+        gate.checkSelfAssessment(planId, "chỉ số");
+        evidence = files.resolve(evidence, leaf.plan().agency());
         if (rule.type() == RuleType.MANUAL) {
             return IndicatorView.of(assessments.record(planId, code, acting.unit(), caller.person(), fact.points(),
                     request.comment(), evidence, idempotencyKey, requestHash));

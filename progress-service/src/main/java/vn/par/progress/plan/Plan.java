@@ -23,6 +23,8 @@ public class Plan extends PanacheEntityBase {
     public String status;
     public String agencyId;
     public String agencyName;
+    /** Every unit code of the agency: whose reporters read and post for this plan (see {@link PlanAgency}). */
+    public String[] agencyUnitCodes;
     public int year;
     public Instant appliedAt;
 

@@ -56,6 +56,7 @@ public class PlanCopyService {
         plan.status = snapshot.status();
         plan.agencyId = snapshot.agency().id();
         plan.agencyName = snapshot.agency().name();
+        plan.agencyUnitCodes = agencyUnitCodes(snapshot).toArray(String[]::new);
         plan.year = snapshot.year();
         plan.appliedAt = Instant.now();
         if (created) {
@@ -110,6 +111,14 @@ public class PlanCopyService {
         } catch (Rule.UnreadableRuleException | JsonProcessingException e) {
             throw new InvalidSnapshotException("criterion " + c.code() + ": " + e.getMessage());
         }
+    }
+
+    /** The agency's units as the snapshot lists them, or, in a snapshot from before it did, the plan's own units. */
+    private static Set<String> agencyUnitCodes(PlanSnapshot snapshot) {
+        if (snapshot.agency().unitCodes() != null) {
+            return unitCodes(snapshot.agency().unitCodes());
+        }
+        return unitCodes(snapshot.units().stream().filter(u -> u != null).map(PlanSnapshot.Unit::code).toList());
     }
 
     private void replaceUnits(PlanSnapshot snapshot) {

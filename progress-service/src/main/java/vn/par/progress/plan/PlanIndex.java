@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.par.progress.appraisal.Round;
 import vn.par.progress.rule.Rule;
 
 /**
@@ -41,7 +42,7 @@ public class PlanIndex {
             boolean applicable) {
     }
 
-    public record KnownPlan(UUID id, long version, String status, Map<String, KnownCriterion> criteria) {
+    public record KnownPlan(UUID id, long version, String status, PlanAgency agency, Map<String, KnownCriterion> criteria) {
         public boolean open() {
             return Plan.PUBLISHED.equals(status);
         }
@@ -50,6 +51,11 @@ public class PlanIndex {
     private final Map<UUID, KnownPlan> plans = new ConcurrentHashMap<>();
     private final Map<UUID, KnownTask> tasks = new ConcurrentHashMap<>();
     private final Map<UUID, Set<UUID>> taskIdsByPlan = new ConcurrentHashMap<>();
+    /**
+     * Each plan's current appraisal round, apart from its snapshot (a new version keeps the round): read with the plan,
+     * then set by {@link #roundChanged} once a round's opening is committed. A plan without a round has no entry.
+     */
+    private final Map<UUID, Round> rounds = new ConcurrentHashMap<>();
     private final PlanIndexLoader loader;
 
     public PlanIndex(PlanIndexLoader loader) {
@@ -82,7 +88,29 @@ public class PlanIndex {
 
     /** Holds the plan as the database has it now, unless the version held here is at least as new. */
     public void refresh(UUID planId) {
-        loader.load(planId).ifPresent(loaded -> put(loaded.plan(), loaded.activeTasks()));
+        loader.load(planId).ifPresent(loaded -> {
+            if (loaded.round() != null) {
+                // A round set since the read (roundChanged) is newer than the one read.
+                rounds.putIfAbsent(planId, loaded.round());
+            }
+            put(loaded.plan(), loaded.activeTasks());
+        });
+    }
+
+    /**
+     * The plan's current appraisal round, null when none was opened; reads nothing from the database once the plan is
+     * held (the progress-report path asks it whether the plan is closed).
+     */
+    public Round round(UUID planId) {
+        if (!plans.containsKey(planId)) {
+            refresh(planId);
+        }
+        return rounds.get(planId);
+    }
+
+    /** Called once the opening of {@code round} is committed. */
+    public void roundChanged(UUID planId, Round round) {
+        rounds.put(planId, round);
     }
 
     /** The version of the plan held in memory, 0 when not (yet) held; reads nothing from the database. */

@@ -19,6 +19,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.par.progress.appraisal.Round;
 import vn.par.progress.plan.PlanIndex.KnownCriterion;
 import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.plan.PlanIndex.KnownTask;
@@ -32,7 +33,8 @@ import vn.par.progress.rule.Rule;
 public class PlanIndexLoader {
 
     /** A plan as the database holds it, with its active tasks. */
-    public record LoadedPlan(KnownPlan plan, List<KnownTask> activeTasks) {
+    /** A plan as the database holds it, with its active tasks and its current appraisal round (null: none yet). */
+    public record LoadedPlan(KnownPlan plan, List<KnownTask> activeTasks, Round round) {
     }
 
     private final Session session;
@@ -48,7 +50,10 @@ public class PlanIndexLoader {
     public Optional<LoadedPlan> load(UUID planId) {
         // The version first: a snapshot committed between these reads leaves newer criteria or tasks under the
         // older version, which that snapshot's own refresh then replaces (never the reverse).
-        Object[] head = session.createSelectionQuery("select version, status from Plan where id = :id", Object[].class)
+        Object[] head = session.createSelectionQuery("""
+                select p.version, p.status, p.agencyName, p.agencyUnitCodes, a.round from Plan p
+                left join PlanAppraisal a on a.planId = p.id
+                where p.id = :id""", Object[].class)
                 .setParameter("id", planId).getSingleResultOrNull();
         if (head == null) {
             return Optional.empty();
@@ -78,8 +83,9 @@ public class PlanIndexLoader {
                     leads == null || leads.isEmpty() ? interned((String[]) c[5]) : List.copyOf(leads),
                     leaf ? rule((String) c[3]) : null, (Boolean) c[4]));
         }
-        KnownPlan plan = new KnownPlan(planId, (Long) head[0], (String) head[1], knownCriteria);
-        return Optional.of(new LoadedPlan(plan, known));
+        KnownPlan plan = new KnownPlan(planId, (Long) head[0], (String) head[1],
+                PlanAgency.of((String) head[2], (String[]) head[3]), knownCriteria);
+        return Optional.of(new LoadedPlan(plan, known, (Round) head[4]));
     }
 
     /** The plan a task belongs to (active or dropped), or empty if no plan held here has that task. */

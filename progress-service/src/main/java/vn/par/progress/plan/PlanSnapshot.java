@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PlanSnapshot(UUID planId, Long version, String status, Agency agency, Integer year,
         List<Criterion> criteria, List<SnapshotTask> tasks, List<Unit> units) {
 
-    public record Agency(String id, String name) {
+    /**
+     * @param unitCodes every unit code of the plan's agency, groups excluded; absent in snapshots from before the
+     *                  appraisal, where the plan's own units stand for them
+     */
+    public record Agency(String id, String name, List<String> unitCodes) {
     }
 
     /**

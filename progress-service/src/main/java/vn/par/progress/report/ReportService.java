@@ -20,9 +20,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
 import vn.par.infra.problem.ProblemTypes;
+import vn.par.progress.appraisal.AppraisalGate;
+import vn.par.progress.appraisal.Round;
+import vn.par.progress.caller.AgencyScope;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.UnitRole;
 import vn.par.progress.caller.UnitScope;
+import vn.par.progress.evidence.EvidenceService;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.plan.PlanIndex.KnownTask;
@@ -42,13 +46,15 @@ public class ReportService {
     private final PlanIndex index;
     private final ReportWriter writer;
     private final ObjectMapper json;
+    private final EvidenceService files;
     private final Counter leadReports;
     private final Counter contributions;
 
-    public ReportService(PlanIndex index, ReportWriter writer, ObjectMapper json, MeterRegistry meters) {
+    public ReportService(PlanIndex index, ReportWriter writer, ObjectMapper json, EvidenceService files, MeterRegistry meters) {
         this.index = index;
         this.writer = writer;
         this.json = json;
+        this.files = files;
         this.leadReports = accepted(meters, UnitRole.LEAD);
         this.contributions = accepted(meters, UnitRole.COORDINATING);
     }
@@ -96,6 +102,11 @@ public class ReportService {
             throw ProblemException.conflict("Kế hoạch của nhiệm vụ này không còn ở trạng thái đã công bố ("
                     + plan.map(KnownPlan::status).orElse("?") + "), nên không nhận báo cáo mới.");
         }
+        // The appraisal's round from memory: the one report path that reads nothing from the database.
+        if (index.round(task.planId()) == Round.CLOSED) {
+            throw AppraisalGate.closed("báo cáo tiến độ");
+        }
+        AgencyScope.checkWrite(caller, plan.get().agency());
         UnitScope.ActingUnit acting = UnitScope.resolve(caller, request.unit(), task.leadUnits(),
                 task.coordinatingUnits(), "nhiệm vụ này");
         ProgressReport report = new ProgressReport();
@@ -109,7 +120,9 @@ public class ReportService {
         report.status = request.status();
         report.percentComplete = request.percentComplete();
         report.comment = request.comment();
-        report.evidence = evidence;
+        // Only a list naming uploaded files is checked against the database (nor does any other open a transaction).
+        report.evidence = evidence.stream().anyMatch(Evidence::isFile) ? files.resolve(evidence, plan.get().agency())
+                : evidence;
         report.reportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         report.changesTaskState = acting.role() == UnitRole.LEAD;
         return report;

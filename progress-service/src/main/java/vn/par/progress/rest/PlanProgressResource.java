@@ -30,6 +30,7 @@ import vn.par.progress.indicator.IndicatorRequest;
 import vn.par.progress.indicator.IndicatorService;
 import vn.par.progress.indicator.IndicatorView;
 import vn.par.progress.indicator.LeafIndicators;
+import vn.par.progress.plan.PlanAccess;
 import vn.par.progress.report.PlanTasksView;
 import vn.par.progress.report.TaskProgressService;
 
@@ -41,21 +42,24 @@ public class PlanProgressResource {
     private final SelfAssessmentService assessments;
     private final IndicatorService indicators;
     private final CallerResolver callers;
+    private final PlanAccess access;
 
     public PlanProgressResource(TaskProgressService progress, SelfAssessmentService assessments,
-            IndicatorService indicators, CallerResolver callers) {
+            IndicatorService indicators, CallerResolver callers, PlanAccess access) {
         this.progress = progress;
         this.assessments = assessments;
         this.indicators = indicators;
         this.callers = callers;
+        this.access = access;
     }
 
     @GET
     @Path("tasks")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Tag(name = "Báo cáo tiến độ")
     @Operation(summary = "Mọi nhiệm vụ của một kế hoạch với trạng thái mới nhất")
     public PlanTasksView tasks(@PathParam("planId") UUID planId) {
+        access.readable(callers.current(), planId);
         return progress.planTasks(planId);
     }
 
@@ -76,30 +80,32 @@ public class PlanProgressResource {
 
     @GET
     @Path("self-assessments")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Tag(name = "Tự chấm điểm")
     @Operation(summary = "Điểm tự chấm đang được tính của từng tiêu chí")
     public List<SelfAssessmentView> selfAssessments(@PathParam("planId") UUID planId) {
+        access.readable(callers.current(), planId);
         return assessments.latest(planId);
     }
 
     @GET
     @Path("self-assessments/{assessmentId}")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Tag(name = "Tự chấm điểm")
     @Operation(summary = "Một lần tự chấm điểm (kể cả lần đã bị lần sau thay thế)")
     public SelfAssessmentView selfAssessment(@PathParam("planId") UUID planId, @PathParam("assessmentId") UUID assessmentId) {
+        access.readable(callers.current(), planId);
         return assessments.one(planId, assessmentId);
     }
 
     @POST
     @Path("criteria/{code}/indicators")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "reporter", "admin" })
+    @RolesAllowed({ "reporter", "admin", "appraiser" })
     @Tag(name = "Chỉ số", description = "Chỉ số (dữ kiện) của đơn vị chủ trì cho các tiêu chí lá, chấm theo quy tắc của tiêu chí")
     @Operation(summary = "Báo cáo chỉ số của một tiêu chí lá",
             description = "Nội dung theo quy tắc hiện hành của tiêu chí: option (TIERS), value (BRACKETS), numerator và "
-                    + "denominator (RATIO), count (COUNT), violations (DEDUCTION), percent (SURVEY, chỉ quản trị viên), "
+                    + "denominator (RATIO), count (COUNT), violations (DEDUCTION), percent (SURVEY, chỉ quản trị viên và Sở Nội vụ), "
                     + "points (MANUAL, là một lần tự chấm điểm). Trả về chỉ số đã lưu với points, số điểm chỉ số đem lại. "
                     + "Gửi lại cùng Idempotency-Key và cùng nội dung nhận lại chỉ số cũ (200).")
     @APIResponse(responseCode = "201", description = "Chỉ số đã được ghi nhận")
@@ -117,20 +123,22 @@ public class PlanProgressResource {
 
     @GET
     @Path("indicators")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Tag(name = "Chỉ số")
     @Operation(summary = "Chỉ số của từng tiêu chí lá",
             description = "Theo thứ tự của kế hoạch: quy tắc, chỉ số đang được tính và số điểm nó đem lại, lịch sử gần nhất.")
     public List<LeafIndicators> indicators(@PathParam("planId") UUID planId) {
+        access.readable(callers.current(), planId);
         return indicators.plan(planId);
     }
 
     @GET
     @Path("indicators/{id}")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Tag(name = "Chỉ số")
     @Operation(summary = "Một chỉ số (kể cả chỉ số đã bị chỉ số sau thay thế; lần tự chấm điểm là chỉ số MANUAL)")
     public IndicatorView indicator(@PathParam("planId") UUID planId, @PathParam("id") UUID id) {
+        access.readable(callers.current(), planId);
         return indicators.one(planId, id);
     }
 }

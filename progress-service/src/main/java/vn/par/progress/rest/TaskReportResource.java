@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.par.progress.caller.CallerResolver;
+import vn.par.progress.plan.PlanAccess;
 import vn.par.progress.report.ReportRequest;
 import vn.par.progress.report.ReportService;
 import vn.par.progress.report.ReportView;
@@ -40,11 +41,14 @@ public class TaskReportResource {
     private final ReportService reports;
     private final TaskProgressService progress;
     private final CallerResolver callers;
+    private final PlanAccess access;
 
-    public TaskReportResource(ReportService reports, TaskProgressService progress, CallerResolver callers) {
+    public TaskReportResource(ReportService reports, TaskProgressService progress, CallerResolver callers,
+            PlanAccess access) {
         this.reports = reports;
         this.progress = progress;
         this.callers = callers;
+        this.access = access;
     }
 
     @POST
@@ -67,19 +71,21 @@ public class TaskReportResource {
     }
 
     @GET
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Operation(summary = "Lịch sử báo cáo của một nhiệm vụ, mới nhất trước")
     public List<ReportView> history(@PathParam("taskId") UUID taskId,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "phải từ 1 đến 1000")
             @Max(value = 1000, message = "phải từ 1 đến 1000") int limit) {
+        access.checkTask(callers.current(), taskId);
         return progress.history(taskId, limit);
     }
 
     @GET
     @Path("{reportId}")
-    @RolesAllowed({ "reporter", "admin", "viewer" })
+    @RolesAllowed({ "reporter", "admin", "viewer", "appraiser" })
     @Operation(summary = "Một báo cáo tiến độ")
     public ReportView one(@PathParam("taskId") UUID taskId, @PathParam("reportId") UUID reportId) {
+        access.checkTask(callers.current(), taskId);
         return progress.report(taskId, reportId);
     }
 }
