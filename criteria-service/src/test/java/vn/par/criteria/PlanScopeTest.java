@@ -186,7 +186,7 @@ class PlanScopeTest {
     @Test
     @TestSecurity(user = "pvb", roles = "admin")
     @OidcSecurity(claims = @Claim(key = "agency", value = ScopeFixture.AGENCY_B))
-    void theSnapshotListsEveryUnitOfThePlansAgencyGroupsLeftOut() throws Exception {
+    void theSnapshotListsEveryUnitOfThePlansAgencyGroupsLeftOutAndANewUnitIsAnnounced() throws Exception {
         ScopeFixture.plans();
         try (PlanEventsProbe probe = new PlanEventsProbe()) {
             String id = given().queryParam("agency", ScopeFixture.AGENCY_B).queryParam("year", 2097)
@@ -197,6 +197,27 @@ class PlanScopeTest {
             JsonNode agency = JSON.readTree(published.data()).get("agency");
             assertEquals(ScopeFixture.AGENCY_B, agency.get("name").asText());
             assertEquals(ScopeFixture.B_UNIT_CODES, JSON.convertValue(agency.get("unitCodes"), List.class));
+
+            // A unit added to the agency is announced with the next version of each of its published plans.
+            given().contentType("application/json")
+                    .body(Map.of("agency", ScopeFixture.AGENCY_B, "code", "PVB-TTR", "name", "Thanh tra Sở", "kind",
+                            "DIVISION"))
+                    .post("/api/units").then().statusCode(201);
+            EventEnvelope changed = probe.await(id, Duration.ofSeconds(30), e -> e.size() >= 2).get(1);
+            assertEquals("PlanChanged", changed.type());
+            JsonNode v2 = JSON.readTree(changed.data());
+            assertEquals(2, v2.get("version").asInt());
+            assertEquals(List.of("PVB-CDCS", "PVB-KHTC", "PVB-LDVL", "PVB-TTDVVL", "PVB-TTR", "PVB-VP"),
+                    JSON.convertValue(v2.get("agency").get("unitCodes"), List.class));
+            given().get("/api/plans/" + id + "/history").then().statusCode(200)
+                    .body("[0].action", equalTo("UNIT_ADDED")).body("[0].target", equalTo("PVB-TTR"))
+                    .body("[0].newValue", equalTo("PVB-TTR — Thanh tra Sở")).body("[0].planVersion", equalTo(2));
+            // A group adds no unit of its own: nothing to announce.
+            given().contentType("application/json")
+                    .body(Map.of("agency", ScopeFixture.AGENCY_B, "code", "PVB-NHOM-TTR", "name", "Nhóm thanh tra",
+                            "kind", "GROUP", "members", List.of("PVB-TTR")))
+                    .post("/api/units").then().statusCode(201);
+            given().get("/api/plans/" + id).then().statusCode(200).body("version", equalTo(2));
         }
     }
 

@@ -21,7 +21,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class AuditEntry extends PanacheEntityBase {
 
     public enum Action {
-        IMPORTED, REIMPORTED, PUBLISHED, CLOSED, CRITERION_UPDATED, TASK_ADDED, TASK_UPDATED, TASK_REMOVED
+        IMPORTED, REIMPORTED, PUBLISHED, CLOSED, CRITERION_UPDATED, TASK_ADDED, TASK_UPDATED, TASK_REMOVED,
+        /** A unit was added to the plan's agency: the published plan is announced again with it. */
+        UNIT_ADDED
     }
 
     @Id

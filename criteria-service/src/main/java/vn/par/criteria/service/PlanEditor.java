@@ -3,11 +3,13 @@ package vn.par.criteria.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +27,7 @@ import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
 import vn.par.criteria.rule.Rule;
 import vn.par.criteria.rule.RuleJson;
+import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.problem.ProblemException;
 
@@ -207,6 +210,28 @@ public class PlanEditor {
             audit(plan, actor, AuditEntry.Action.CRITERION_UPDATED, c.code, "rule", old, now, reason);
         }
         announce(plan);
+    }
+
+    /**
+     * Announces again, as a new version, every published plan of an agency that got new units: a snapshot lists the
+     * units of its agency (progress-service lets a reporter in by them) and expands a group without members to them,
+     * so it changed with them. A group added changes neither.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unitsAdded(Agency agency, Collection<Unit> units, String actor) {
+        List<Unit> added = units.stream().filter(u -> !u.isGroup()).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        List<Plan> plans = Plan.<Plan> find("agency = ?1 and status = ?2 order by year", agency, PlanStatus.PUBLISHED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Plan plan : plans) {
+            plan.version++;
+            for (Unit u : added) {
+                audit(plan, actor, AuditEntry.Action.UNIT_ADDED, u.code, "units", null, u.code + " — " + u.name, null);
+            }
+            events.changed(plan);
+        }
     }
 
     @Transactional

@@ -49,10 +49,12 @@ public class PlanImporter {
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     private final UnitDirectory units;
+    private final PlanEditor editor;
     private final EntityManager em;
 
-    public PlanImporter(UnitDirectory units, EntityManager em) {
+    public PlanImporter(UnitDirectory units, PlanEditor editor, EntityManager em) {
         this.units = units;
+        this.editor = editor;
         this.em = em;
     }
 
@@ -167,6 +169,8 @@ public class PlanImporter {
         }
         AuditEntry.record(plan, actor, action, null, null, null,
                 rows.size() + " tiêu chí, " + plan.taskCount() + " nhiệm vụ từ " + plan.source, null);
+        // Units the file named and the agency did not have are its units from now on, in its other years' plans too.
+        editor.unitsAdded(agency, resolution.created(), actor);
         Log.infof("Plan %s imported for %s %d by %s: %d criteria, %d tasks, %d findings, %d rule proposals", plan.id,
                 agency.name, year, actor, rows.size(), plan.taskCount(), tree.findings().size(), proposals);
 

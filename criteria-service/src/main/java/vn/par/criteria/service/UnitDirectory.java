@@ -53,6 +53,16 @@ public class UnitDirectory {
         public boolean wasCreated(Unit unit) {
             return created.contains(unit);
         }
+
+        public Set<Unit> created() {
+            return created;
+        }
+    }
+
+    private final PlanEditor editor;
+
+    public UnitDirectory(PlanEditor editor) {
+        this.editor = editor;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,6 +99,7 @@ public class UnitDirectory {
                             "Không có đơn vị mã '" + memberCode + "' thuộc " + agency.name + " để làm thành viên nhóm."));
             unit.members.add(member);
         }
+        editor.unitsAdded(agency, List.of(unit), caller.person());
         return unit;
     }
 

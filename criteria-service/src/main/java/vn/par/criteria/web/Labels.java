@@ -44,6 +44,7 @@ final class Labels {
             case TASK_ADDED -> "Thêm nhiệm vụ";
             case TASK_UPDATED -> "Sửa nhiệm vụ";
             case TASK_REMOVED -> "Xoá nhiệm vụ";
+            case UNIT_ADDED -> "Thêm đơn vị của cơ quan";
         };
     }
 
@@ -72,6 +73,7 @@ final class Labels {
             case "kind" -> "Loại";
             case "aliases" -> "Tên gọi khác";
             case "members" -> "Thành viên nhóm";
+            case "units" -> "Đơn vị";
             case "status" -> "Trạng thái";
             case "rule" -> "Quy tắc chấm điểm";
             case "proposedRule" -> "Quy tắc đề xuất";
