@@ -29,6 +29,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import vn.par.infra.http.JsonBodyLimit;
 
 /**
  * Turns every failure of a request into one {@code application/problem+json} body. Stack traces and class
@@ -98,6 +99,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (causeOf(e, JsonBodyLimit.BodyTooLargeException.class) != null) {
+            return tooLarge(causeOf(e, JsonBodyLimit.BodyTooLargeException.class), uri);
+        }
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
             return respond(jsonProblem(json), uri);
@@ -127,7 +131,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        JsonBodyLimit.BodyTooLargeException tooLarge = causeOf(e, JsonBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge, uri);
+        }
         String errorId = UUID.randomUUID().toString();
+        if (isPoolBusy(e)) {
+            Log.warnf("[%s] no database connection free within the acquisition timeout: %s", errorId, e.getMessage());
+            return Response.status(503)
+                    .header("Retry-After", "2")
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Hệ thống đang bận",
+                            "Máy chủ đang xử lý rất nhiều yêu cầu cùng lúc nên chưa ghi nhận được yêu cầu này. Vui lòng gửi"
+                                    + " lại sau vài giây; không có gì bị ghi hai lần.")
+                            .withInstance(uri.getPath()).withErrorId(errorId))
+                    .build();
+        }
         if (isDatabaseUnavailable(e)) {
             Log.warnf("[%s] database unavailable: %s", errorId, e.getMessage());
             return Response.status(503)
@@ -160,6 +179,11 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    private static Response tooLarge(JsonBodyLimit.BodyTooLargeException e, UriInfo uri) {
+        return respond(Problem.of(413, "Dữ liệu quá lớn", "Nội dung JSON gửi lên vượt giới hạn " + e.limit()
+                + " byte; không có gì được ghi nhận."), uri);
     }
 
     private static Response unauthenticated(UriInfo uri) {
@@ -271,21 +295,47 @@ public class ProblemMappers {
         return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    private static boolean isDatabaseUnavailable(Throwable e) {
+    /**
+     * Whether the database could not be reached: a connection failure (SQLState class 08, a refused or broken
+     * connection, Hibernate's connection exception) anywhere in the chain, unless all it says is that the pool had no
+     * free connection in time ({@link #isPoolBusy}).
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        return !isPoolBusy(e) && connectionFailure(e);
+    }
+
+    /**
+     * Whether the connection pool had no free connection within its acquisition timeout while the database itself
+     * answered: saturation, which a retry a moment later gets through, not an outage. Hibernate wraps that timeout in
+     * its connection exception too, so what decides is that nothing in the chain is a real connection failure.
+     */
+    static boolean isPoolBusy(Throwable e) {
+        boolean timeout = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
+            if (isAcquisitionTimeout(t)) {
+                timeout = true;
+            } else if (t instanceof java.net.ConnectException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return false;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            if (name.equals("org.hibernate.exception.JDBCConnectionException")
-                    || (t.getMessage() != null && t.getMessage().contains("acquisition timeout"))) {
+        }
+        return timeout;
+    }
+
+    private static boolean connectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Agroal's "Sorry, acquisition timeout!" (the pool's wait for a free connection ran out). */
+    private static boolean isAcquisitionTimeout(Throwable t) {
+        return t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
