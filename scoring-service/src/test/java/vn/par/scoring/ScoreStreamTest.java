@@ -97,6 +97,46 @@ class ScoreStreamTest {
     }
 
     @Test
+    @TestSecurity(user = "wall-screen", roles = "viewer")
+    void oneUserHoldsAtMostTenStreamsAndAnEleventhIsRefusedWith429() throws Exception {
+        java.util.List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                SseClient client = new SseClient(uri("api/scores/stream"));
+                open.add(client);
+                awaitStatus(client);
+                assertEquals(200, client.status(), "stream " + (i + 1));
+            }
+            try (SseClient eleventh = new SseClient(uri("ui/stream"))) {
+                awaitStatus(eleventh);
+                assertEquals(429, eleventh.status(), "the pages' stream counts as well");
+            }
+            open.remove(0).close();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                try (SseClient again = new SseClient(uri("api/scores/stream"))) {
+                    awaitStatus(again);
+                    status = again.status();
+                }
+                if (status != 200) {
+                    Thread.sleep(250);
+                }
+            }
+            assertEquals(200, status, "a closed stream frees its place");
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
+    private static void awaitStatus(SseClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (client.status() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void theStreamOfAnUnknownPlanIsNotFound() throws Exception {
         try (SseClient client = new SseClient(uri("api/plans/" + UUID.randomUUID() + "/scores/stream"))) {
             assertNull(client.next(Duration.ofSeconds(2)));

@@ -92,6 +92,16 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Whether the server ends the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) {
+        try {
+            reader.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !reader.isAlive();
+    }
+
     @Override
     public void close() {
         try {

@@ -37,6 +37,13 @@ public interface ScoringConfig {
     @WithDefault("1000")
     int streamBuffer();
 
+    /**
+     * Most score streams one signed-in user may hold open at once, over every page and API stream of this instance;
+     * one more is refused with 429 (a wall screen needs two, a few tabs a few more).
+     */
+    @WithDefault("10")
+    int maxStreamsPerUser();
+
     /** The live consumer of par.plans and par.progress (messaging/ScoringInputs). */
     Inputs inputs();
 

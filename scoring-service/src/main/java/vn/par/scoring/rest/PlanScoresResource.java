@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import vn.par.infra.problem.ProblemException;
@@ -41,10 +42,12 @@ public class PlanScoresResource {
 
     private final ScoreQueries queries;
     private final ScoreStreams streams;
+    private final SecurityIdentity caller;
 
-    public PlanScoresResource(ScoreQueries queries, ScoreStreams streams) {
+    public PlanScoresResource(ScoreQueries queries, ScoreStreams streams, SecurityIdentity caller) {
         this.queries = queries;
         this.streams = streams;
+        this.caller = caller;
     }
 
     @GET
@@ -128,7 +131,7 @@ public class PlanScoresResource {
         if (!queries.exists(planId)) {
             throw unknown(planId);
         }
-        return streams.plan(planId, sse);
+        return streams.plan(planId, sse, caller);
     }
 
     private static ProblemException unknown(UUID planId) {

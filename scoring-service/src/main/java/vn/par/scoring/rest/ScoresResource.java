@@ -16,6 +16,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import vn.par.scoring.service.PlanRanking;
 import vn.par.scoring.service.ScoreQueries;
@@ -29,10 +30,12 @@ public class ScoresResource {
 
     private final ScoreQueries queries;
     private final ScoreStreams streams;
+    private final SecurityIdentity caller;
 
-    public ScoresResource(ScoreQueries queries, ScoreStreams streams) {
+    public ScoresResource(ScoreQueries queries, ScoreStreams streams, SecurityIdentity caller) {
         this.queries = queries;
         this.streams = streams;
+        this.caller = caller;
     }
 
     @GET
@@ -60,6 +63,6 @@ public class ScoresResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Luồng sự kiện (SSE): tóm tắt điểm của mọi kế hoạch, rồi mỗi lần một kế hoạch thay đổi")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        return streams.everyPlan(sse);
+        return streams.everyPlan(sse, caller);
     }
 }

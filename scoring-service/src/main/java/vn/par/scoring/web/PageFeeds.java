@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import vn.par.infra.problem.ProblemException;
@@ -38,11 +39,13 @@ public class PageFeeds {
     private final ScoreQueries queries;
     private final ScoreStreams streams;
     private final PlanScoresResource scores;
+    private final SecurityIdentity caller;
 
-    public PageFeeds(ScoreQueries queries, ScoreStreams streams, PlanScoresResource scores) {
+    public PageFeeds(ScoreQueries queries, ScoreStreams streams, PlanScoresResource scores, SecurityIdentity caller) {
         this.queries = queries;
         this.streams = streams;
         this.scores = scores;
+        this.caller = caller;
     }
 
     /** As {@code GET /api/scores/stream}: every plan's summary, then one per change. */
@@ -50,7 +53,7 @@ public class PageFeeds {
     @Path("ui/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> everyPlan(@Context Sse sse) {
-        return streams.everyPlan(sse);
+        return streams.everyPlan(sse, caller);
     }
 
     /** As {@code GET /api/plans/{planId}/scores/stream}: the plan's whole score, then one per change. */
@@ -62,7 +65,7 @@ public class PageFeeds {
         if (!queries.exists(planId)) {
             throw unknown(planId);
         }
-        return streams.plan(planId, sse);
+        return streams.plan(planId, sse, caller);
     }
 
     /** As {@code GET /api/plans/{planId}/scores/history}: every published score, oldest first, for the timeline. */

@@ -95,6 +95,29 @@ class WrongUsersIT {
     }
 
     @Test
+    void aScoreStreamEndsWhenTheTokenThatOpenedItExpires() {
+        Stack stack = SystemStack.stack();
+        KeycloakAdmin keycloak = new KeycloakAdmin(stack);
+        String token;
+        keycloak.updateRealm("par", Api.JSON.createObjectNode().put("accessTokenLifespan", 5));
+        try {
+            token = keycloak.passwordGrant("par", "par-web", "viewer", "viewer").accessToken();
+        } finally {
+            keycloak.updateRealm("par", Api.JSON.createObjectNode().put("accessTokenLifespan", 1800));
+        }
+        long exp = Jwt.claims(token).get("exp").asLong();
+        try (vn.par.system.SseClient stream = new vn.par.system.SseClient(stack.url("scoring-service")
+                + "/api/scores/stream", token)) {
+            assertTrue(stream.anyWithin(Duration.ofSeconds(5)) || System.currentTimeMillis() < exp * 1000,
+                    "the stream answers while the token is valid");
+            assertTrue(stream.endsWithin(Duration.ofSeconds(15)), "the stream outlived its token");
+            long endedAfterExpiry = System.currentTimeMillis() - exp * 1000;
+            assertTrue(endedAfterExpiry > -1000, "ended " + endedAfterExpiry + " ms before the token expired");
+            System.out.printf("score stream: ended %d ms after its token's exp%n", endedAfterExpiry);
+        }
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyIsAnswered401() {
         Stack stack = SystemStack.stack();
         String real = stack.token("khtc", "khtc");
