@@ -83,7 +83,7 @@ public class EvidenceService {
         // Idempotency-Key then finds the same request, with the same file id, and stores nothing twice.
         var query = em.createQuery("""
                 select new vn.par.progress.evidence.FileView(id, name, size, contentType, sha256) from EvidenceFile
-                where uploadedBy = :person and sha256 = :sha256 and name = :name and """
+                where uploadedBy = :person and sha256 = :sha256 and name = :name""" + " and "
                 + (owner.key() == null ? "agencyKey is null" : "agencyKey = :agency"), FileView.class)
                 .setParameter("person", caller.person()).setParameter("sha256", sha256).setParameter("name", name);
         if (owner.key() != null) {

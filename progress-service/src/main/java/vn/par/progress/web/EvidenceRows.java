@@ -2,6 +2,7 @@ package vn.par.progress.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,13 +39,16 @@ final class EvidenceRows {
     private final List<Evidence> items = new ArrayList<>();
     private final List<Integer> rowOfItem = new ArrayList<>();
 
-    private EvidenceRows(List<Row> rows) {
+    private EvidenceRows(List<Row> rows, UUID uploaded) {
         this.rows = rows;
         for (Row row : rows) {
             if (!row.title().isBlank() || !row.url().isBlank()) {
                 items.add(new Evidence(row.title().strip(), row.url().strip()));
                 rowOfItem.add(row.index());
             }
+        }
+        if (uploaded != null) {
+            items.add(Evidence.file(uploaded));
         }
     }
 
@@ -54,11 +58,16 @@ final class EvidenceRows {
 
     /** The rows from the form's repeated {@code evidenceTitle} and {@code evidenceUrl} fields. */
     static EvidenceRows of(List<String> titles, List<String> urls) {
+        return of(titles, urls, null);
+    }
+
+    /** The rows, and after their links the file uploaded with the form ({@code uploaded}, null for none). */
+    static EvidenceRows of(List<String> titles, List<String> urls, UUID uploaded) {
         List<Row> rows = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
             rows.add(new Row(i, valueAt(titles, i), valueAt(urls, i)));
         }
-        return new EvidenceRows(rows);
+        return new EvidenceRows(rows, uploaded);
     }
 
     List<Row> rows() {
@@ -78,8 +87,10 @@ final class EvidenceRows {
                 return field;
             }
             int item = Integer.parseInt(m.group(1));
-            int row = item < rowOfItem.size() ? rowOfItem.get(item) : item;
-            return "evidence[" + row + "]" + field.substring(m.end());
+            if (item >= rowOfItem.size()) {
+                return "file"; // the item after the rows is the uploaded file
+            }
+            return "evidence[" + rowOfItem.get(item) + "]" + field.substring(m.end());
         };
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.validation.Validator;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.par.infra.problem.ProblemException;
 import vn.par.progress.indicator.IndicatorRequest;
@@ -25,7 +26,7 @@ public class IndicatorForm {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,13}([.,]\\d{1,12})?");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,13}");
     static final Set<String> FIELDS = Set.of("option", "value", "numerator", "denominator", "count", "violations",
-            "percent", "points", "comment");
+            "percent", "points", "comment", "file");
 
     @RestForm
     public String option;
@@ -49,6 +50,9 @@ public class IndicatorForm {
     public List<String> evidenceTitle;
     @RestForm
     public List<String> evidenceUrl;
+    /** An evidence file to upload and reference with the indicator (the form is multipart); none when not chosen. */
+    @RestForm("file")
+    public FileUpload file;
     /** The task page the form is on, to go back to. */
     @RestForm
     public String taskId;
@@ -78,8 +82,22 @@ public class IndicatorForm {
     record Parsed(IndicatorRequest request, String idempotencyKey, FormErrors errors, View view, EvidenceRows evidence) {
     }
 
+    /** The file chosen in the form, or null when none was. */
+    FileUpload chosenFile() {
+        return isChosen(file) ? file : null;
+    }
+
+    /** Whether a file input was filled in: without a choice a browser sends an empty part without a name. */
+    static boolean isChosen(FileUpload file) {
+        return file != null && !(file.size() == 0 && (file.fileName() == null || file.fileName().isBlank()));
+    }
+
     /** The task page to return to, or null when the form did not say (or said nonsense). */
     UUID returnTo() {
+        return taskOf(taskId);
+    }
+
+    static UUID taskOf(String taskId) {
         try {
             return taskId == null ? null : UUID.fromString(taskId.strip());
         } catch (IllegalArgumentException e) {
@@ -88,11 +106,12 @@ public class IndicatorForm {
     }
 
     /**
-     * @param unit the {@code unit} to send (an admin's choice of lead unit), null for a reporter
+     * @param unit     the {@code unit} to send (an admin's choice of lead unit), null for a reporter
+     * @param uploaded the file uploaded with the form, referenced after the rows' links; null when none
      */
-    Parsed parse(Validator validator, String unit) {
+    Parsed parse(Validator validator, String unit, UUID uploaded) {
         FormErrors errors = FormErrors.none();
-        EvidenceRows rows = EvidenceRows.of(evidenceTitle, evidenceUrl);
+        EvidenceRows rows = EvidenceRows.of(evidenceTitle, evidenceUrl, uploaded);
         String chosen = text(option).strip();
         IndicatorRequest request = new IndicatorRequest(chosen.isEmpty() ? null : chosen,
                 decimal("value", value, errors), decimal("numerator", numerator, errors),

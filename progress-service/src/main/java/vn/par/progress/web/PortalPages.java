@@ -1,6 +1,7 @@
 package vn.par.progress.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -24,16 +27,23 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.progress.appraisal.AppraisalRequests.Explain;
+import vn.par.progress.appraisal.AppraisalService;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.caller.CallerResolver;
 import vn.par.progress.indicator.IndicatorService;
+import vn.par.progress.evidence.Attachment;
+import vn.par.progress.evidence.EvidenceFile;
+import vn.par.progress.evidence.EvidenceService;
 import vn.par.progress.plan.PlanIndex;
+import vn.par.progress.report.Evidence;
 import vn.par.progress.report.ReportService;
 import vn.par.progress.rule.RuleType;
 
 /**
- * The unit portal (roles reporter and admin): the unit's tasks, a task with its report form, history and the
- * indicator (chỉ số) of its leaf criterion. Forms post to the same services as the API, so they are checked by the same rules; a form
+ * The unit portal (roles reporter and admin): the unit's tasks with the plan's appraisal round and what the unit still
+ * owes, a task with its report form, history, the indicator (chỉ số) of its leaf criterion with an evidence file, and
+ * the explanation (giải trình) of an adjusted leaf. Forms post to the same services as the API, so they are checked by the same rules; a form
  * that is refused comes back with what was typed and the message next to the field.
  */
 @Path("/")
@@ -46,7 +56,7 @@ public class PortalPages {
         static native TemplateInstance index(PortalViews.MyTasks page);
 
         static native TemplateInstance task(PortalViews.TaskPage page, ReportForm.View report, IndicatorForm.View indicator,
-                Notice notice);
+                Explaining explaining, Notice notice);
 
         static native TemplateInstance error(String title, String detail);
     }
@@ -57,27 +67,89 @@ public class PortalPages {
     private final CallerResolver callers;
     private final PlanIndex index;
     private final Validator validator;
+    private final EvidenceService evidence;
+    private final AppraisalService appraisals;
 
     public PortalPages(PortalViews views, ReportService reports, IndicatorService indicators, CallerResolver callers,
-            PlanIndex index, Validator validator) {
+            PlanIndex index, Validator validator, EvidenceService evidence, AppraisalService appraisals) {
         this.views = views;
         this.reports = reports;
         this.indicators = indicators;
         this.callers = callers;
         this.index = index;
         this.validator = validator;
+        this.evidence = evidence;
+        this.appraisals = appraisals;
     }
 
+    /** The explanation form as typed, and the service's refusal of it (null before a post). */
+    public record Explaining(String text, String error) {
+        static final Explaining BLANK = new Explaining("", null);
+    }
+
+    /** The unit's tasks; the appraiser (Sở Nội vụ) lands on its own pages. */
     @GET
-    public TemplateInstance index() {
-        return Templates.index(views.myTasks(callers.current()));
+    @RolesAllowed({ "reporter", "admin", "appraiser" })
+    public Response index() {
+        Caller caller = callers.current();
+        if (caller.appraiser() && !caller.admin() && caller.unit() == null) {
+            return Response.seeOther(URI.create("/ui/appraisal")).build();
+        }
+        return page(200, Templates.index(views.myTasks(caller)));
     }
 
     @GET
     @Path("ui/tasks/{taskId}")
     public TemplateInstance task(@PathParam("taskId") UUID taskId, @QueryParam("sent") String sent) {
         return Templates.task(views.task(callers.current(), taskId), ReportForm.View.blank(), IndicatorForm.View.blank(),
-                notice(sent));
+                Explaining.BLANK, notice(sent));
+    }
+
+    /** An evidence file, for the agency it belongs to and the appraiser: the pages' link to it. */
+    @GET
+    @Path("ui/evidence/{id}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ "reporter", "admin", "appraiser" })
+    public Response evidence(@PathParam("id") UUID id) {
+        EvidenceFile file = evidence.download(callers.current(), id);
+        return Response.ok(file.content, file.contentType)
+                .header("Content-Disposition", Attachment.contentDisposition(file.name))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @POST
+    @Path("ui/plans/{planId}/criteria/{code}/explanations")
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
+    public Response explain(@PathParam("planId") UUID planId, @PathParam("code") String code, @RestForm String text,
+            @RestForm String taskId, @RestForm("file") FileUpload file) {
+        UUID task = IndicatorForm.taskOf(taskId);
+        if (task == null) {
+            throw ProblemException.badRequest("taskId", "Biểu mẫu giải trình thiếu nhiệm vụ để quay lại; hãy mở lại "
+                    + "trang nhiệm vụ và gửi lại.");
+        }
+        Caller caller = callers.current();
+        String unit = caller.admin()
+                ? index.plan(planId).map(p -> p.criteria().get(code))
+                        .map(c -> PortalViews.actingLead(caller, c.leadUnits())).orElse(null)
+                : null;
+        try {
+            List<Evidence> items = IndicatorForm.isChosen(file)
+                    ? List.of(Evidence.file(evidence.upload(caller, file).id()))
+                    : null;
+            Explain request = new Explain(text == null ? "" : text, items, unit);
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                var v = violations.iterator().next();
+                throw ProblemException.badRequest("text", "Nội dung giải trình " + v.getMessage());
+            }
+            appraisals.explain(caller, planId, code, request);
+            return Response.seeOther(URI.create("/ui/tasks/" + task + "?sent=explanation#giai-trinh")).build();
+        } catch (ProblemException refused) {
+            return page(refused.problem().status(), Templates.task(views.task(caller, task), ReportForm.View.blank(),
+                    IndicatorForm.View.blank(), new Explaining(text == null ? "" : text, refused.problem().detail()), null));
+        }
     }
 
     @POST
@@ -111,7 +183,7 @@ public class PortalPages {
 
     @POST
     @Path("ui/plans/{planId}/criteria/{code}/indicators")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
     public Response indicator(@PathParam("planId") UUID planId, @PathParam("code") String code,
             @BeanParam IndicatorForm form) {
         UUID taskId = form.returnTo();
@@ -124,7 +196,16 @@ public class PortalPages {
                 ? index.plan(planId).map(p -> p.criteria().get(code))
                         .map(c -> PortalViews.actingLead(caller, c.leadUnits())).orElse(null)
                 : null;
-        IndicatorForm.Parsed parsed = form.parse(validator, unit);
+        UUID uploaded;
+        try {
+            uploaded = form.chosenFile() == null ? null : evidence.upload(caller, form.chosenFile()).id();
+        } catch (ProblemException refused) {
+            // Not uploaded (type, size): the indicator is not sent; what was typed comes back, the file must be chosen again.
+            IndicatorForm.Parsed parsed = form.parse(validator, unit, null);
+            parsed.errors().field("file", refused.problem().detail() + " Hãy chọn lại tệp.");
+            return taskAgain(refused.problem().status(), caller, taskId, ReportForm.View.blank(), parsed.view());
+        }
+        IndicatorForm.Parsed parsed = form.parse(validator, unit, uploaded);
         if (parsed.errors().any()) {
             return taskAgain(400, caller, taskId, ReportForm.View.blank(), parsed.view());
         }
@@ -181,7 +262,7 @@ public class PortalPages {
     }
 
     private Response taskAgain(int status, Caller caller, UUID taskId, ReportForm.View report, IndicatorForm.View indicator) {
-        return page(status, Templates.task(views.task(caller, taskId), report, indicator, null));
+        return page(status, Templates.task(views.task(caller, taskId), report, indicator, Explaining.BLANK, null));
     }
 
     private static Response page(int status, TemplateInstance page) {
@@ -208,6 +289,7 @@ public class PortalPages {
             case "indicator" -> new Notice(false, "Đã ghi nhận chỉ số.");
             case "indicator-assessment" -> new Notice(false, "Đã ghi nhận điểm tự chấm.");
             case "indicator-again" -> new Notice(false, "Nội dung này đã được ghi nhận ở lần gửi trước; không ghi nhận thêm lần nữa.");
+            case "explanation" -> new Notice(false, "Đã ghi nhận giải trình.");
             default -> null;
         };
     }

@@ -1,6 +1,8 @@
 package vn.par.progress.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.par.infra.problem.ProblemException;
 import vn.par.infra.web.VietnameseFormats;
+import vn.par.progress.appraisal.AppraisalSheets;
+import vn.par.progress.appraisal.AppraisalViews.AppraisalSheet;
+import vn.par.progress.appraisal.AppraisalViews.LeafExplanation;
+import vn.par.progress.appraisal.AppraisalViews.SheetLeaf;
+import vn.par.progress.appraisal.Round;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.indicator.IndicatorService;
 import vn.par.progress.indicator.IndicatorView;
@@ -51,12 +58,81 @@ public class PortalViews {
     private final IndicatorService indicators;
     private final PlanIndex index;
     private final ObjectMapper json;
+    private final AppraisalSheets sheets;
+    private final Clock clock;
 
-    public PortalViews(TaskProgressService progress, IndicatorService indicators, PlanIndex index, ObjectMapper json) {
+    public PortalViews(TaskProgressService progress, IndicatorService indicators, PlanIndex index, ObjectMapper json,
+            AppraisalSheets sheets, Clock clock) {
         this.progress = progress;
         this.indicators = indicators;
         this.index = index;
         this.json = json;
+        this.sheets = sheets;
+        this.clock = clock;
+    }
+
+    // ---- The appraisal, as a unit sees it --------------------------------------------------------------------
+
+    /** A plan's current round ({@code round} null: none opened) and its deadline. */
+    public record PlanRound(Round round, Instant deadline) {
+        /** The deadline as the API writes it (UTC), for the page's hooks. */
+        public String deadlineIso() {
+            return deadline == null ? "" : deadline.toString();
+        }
+    }
+
+    /**
+     * A leaf the unit still owes something: {@code missing} is {@code self-assessment} (no self-assessment or
+     * indicator that counts), {@code evidence} (one without evidence) or {@code explanation} (adjusted, not explained).
+     */
+    public record MustSubmit(String code, String title, String missing, String text, UUID taskId) {
+    }
+
+    /**
+     * The explanation box of an adjusted leaf the unit leads, during {@code EXPLANATION}: the appraiser's points and
+     * note, the explanation that counts, and whether the form is open (before the round's deadline).
+     */
+    public record ExplanationBox(String code, BigDecimal selfAssessed, BigDecimal appraised, String note,
+            LeafExplanation explanation, boolean open, Instant deadline, String unitLabel, String requestUnit) {
+    }
+
+    private PlanRound round(AppraisalSheet sheet) {
+        return new PlanRound(sheet.round(), sheet.deadline());
+    }
+
+    /** What the caller's unit (an administrator: every lead unit) owes on the plan's applicable leaves. */
+    private List<MustSubmit> mustSubmit(Caller caller, AppraisalSheet sheet, Map<String, UUID> taskOfLeaf) {
+        Round round = sheet.round();
+        boolean selfAssessing = round == null
+                || (round == Round.SELF_ASSESSMENT && clock.instant().isBefore(sheet.deadline()));
+        List<MustSubmit> owed = new ArrayList<>();
+        for (SheetLeaf leaf : sheet.leaves()) {
+            if (!caller.admin() && !leaf.leadUnits().contains(caller.unit())) {
+                continue;
+            }
+            boolean survey = leaf.rule() != null && "SURVEY".equals(leaf.rule().path("type").asText());
+            UUID task = taskOfLeaf.get(leaf.code());
+            if (selfAssessing && !survey && leaf.selfAssessed() == null) {
+                owed.add(new MustSubmit(leaf.code(), leaf.title(), "self-assessment",
+                        "chưa tự chấm điểm (chưa báo cáo chỉ số)", task));
+            } else if (selfAssessing && !survey && leaf.evidenceCount() == 0) {
+                owed.add(new MustSubmit(leaf.code(), leaf.title(), "evidence", "chưa có tài liệu kiểm chứng", task));
+            }
+            if (round == Round.EXPLANATION && leaf.adjusted() && leaf.explanation() == null) {
+                owed.add(new MustSubmit(leaf.code(), leaf.title(), "explanation",
+                        "bị điều chỉnh khi thẩm định: cần giải trình", task));
+            }
+        }
+        return owed;
+    }
+
+    /** The first active task of each leaf of the plan, for the list's links. */
+    private static Map<String, UUID> taskOfLeaf(UUID planId) {
+        Map<String, UUID> tasks = new HashMap<>();
+        for (Task t : Task.<Task>list("planId = ?1 and active = true order by position", planId)) {
+            tasks.putIfAbsent(t.criterionCode, t.id);
+        }
+        return tasks;
     }
 
     // ---- "Nhiệm vụ của đơn vị" ---------------------------------------------------------------------------
@@ -68,7 +144,8 @@ public class PortalViews {
         }
     }
 
-    public record PlanGroup(UUID id, String agency, int year, List<AreaGroup> areas, int tasks, int overdue, int unreported) {
+    public record PlanGroup(UUID id, String agency, int year, List<AreaGroup> areas, int tasks, int overdue, int unreported,
+            PlanRound round, List<MustSubmit> mustSubmit) {
     }
 
     public record AreaGroup(String code, String title, List<TaskRow> tasks) {
@@ -106,9 +183,11 @@ public class PortalViews {
             areas.forEach((code, rows) -> groups.add(new AreaGroup(code,
                     nonNull(areaTitles.getOrDefault(planId, Map.of()).get(code)), rows)));
             List<TaskRow> all = areas.values().stream().flatMap(List::stream).toList();
+            AppraisalSheet sheet = sheets.sheet(planId);
             plans.add(new PlanGroup(planId, plan.agency(), plan.year(), groups, all.size(),
                     (int) all.stream().filter(TaskRow::overdue).count(),
-                    (int) all.stream().filter(r -> r.task().latest() == null).count()));
+                    (int) all.stream().filter(r -> r.task().latest() == null).count(), round(sheet),
+                    mustSubmit(caller, sheet, taskOfLeaf(planId))));
         });
         PlanUnit named = PlanUnit.find("code", caller.unit()).firstResult();
         return new MyTasks(caller.unit(), named == null ? null : named.name, plans);
@@ -119,7 +198,8 @@ public class PortalViews {
     public record TaskPage(UUID taskId, String description, LocalDate dueDate, boolean overdue, boolean active,
             UUID planId, String agency, int year, boolean planOpen, String criterionCode, String criterionTitle,
             String areaCode, String areaTitle, List<UnitName> leadUnits, List<UnitName> coordinatingUnits,
-            TaskStateView latest, Posting posting, List<HistoryRow> history, IndicatorBox indicator) {
+            TaskStateView latest, Posting posting, List<HistoryRow> history, IndicatorBox indicator, PlanRound round,
+            List<MustSubmit> mustSubmit, ExplanationBox explanation) {
 
         public boolean historyCut() {
             return history.size() >= HISTORY;
@@ -198,6 +278,7 @@ public class PortalViews {
         List<HistoryRow> history = progress.history(taskId, HISTORY).stream()
                 .map(r -> new HistoryRow(r, unit(r.unit(), unitNames).label())).toList();
         boolean open = plan != null && plan.open();
+        AppraisalSheet sheet = sheets.sheet(task.planId);
         return new TaskPage(task.id, nonNull(task.description), task.dueDate,
                 overdue(task.dueDate, latest, LocalDate.now(VietnameseFormats.VIETNAM)), task.active, task.planId,
                 plan == null ? "" : plan.agencyName, plan == null ? 0 : plan.year, open, task.criterionCode,
@@ -206,7 +287,26 @@ public class PortalViews {
                 leads.stream().map(u -> unit(u, unitNames)).toList(),
                 coordinating.stream().map(u -> unit(u, unitNames)).toList(),
                 latest, posting(caller, task, open, leads, coordinating, unitNames), history,
-                indicator(caller, task, criterion, open, unitNames));
+                sheet.round() == Round.CLOSED ? null : indicator(caller, task, criterion, open, unitNames), round(sheet),
+                mustSubmit(caller, sheet, taskOfLeaf(task.planId)), explanation(caller, sheet, task.criterionCode, unitNames));
+    }
+
+    private ExplanationBox explanation(Caller caller, AppraisalSheet sheet, String code, Map<String, String> names) {
+        if (sheet.round() != Round.EXPLANATION) {
+            return null;
+        }
+        SheetLeaf leaf = sheet.leaves().stream().filter(l -> l.code().equals(code)).findFirst().orElse(null);
+        if (leaf == null || !leaf.adjusted()) {
+            return null;
+        }
+        String unit = caller.admin() ? actingLead(caller, leaf.leadUnits())
+                : leaf.leadUnits().contains(caller.unit()) ? caller.unit() : null;
+        if (unit == null) {
+            return null;
+        }
+        return new ExplanationBox(code, leaf.selfAssessed(), leaf.appraised(), leaf.appraisalNote(), leaf.explanation(),
+                clock.instant().isBefore(sheet.deadline()), sheet.deadline(), unit(unit, names).label(),
+                caller.admin() ? unit : null);
     }
 
     private static Posting posting(Caller caller, Task task, boolean open, List<String> leads, List<String> coordinating,
