@@ -186,12 +186,26 @@ class KeycloakRealmTest {
         // Roles, user profile, texts and the mappers come from the development realm unchanged: a change there
         // must reach the production realm too.
         for (String field : List.of("realm", "roles", "defaultRole", "components", "localizationTexts", "supportedLocales",
-                "defaultLocale", "accessTokenLifespan", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan")) {
+                "defaultLocale", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan")) {
             assertSame(DEV.path(field), REALM.path(field), field);
         }
         assertSame(client(DEV, "par-api"), client(REALM, "par-api"), "client par-api");
         for (String field : List.of("protocolMappers", "defaultClientScopes", "optionalClientScopes", "publicClient")) {
             assertSame(client(DEV, "par-web").path(field), client(REALM, "par-web").path(field), "par-web " + field);
+        }
+    }
+
+    @Test
+    void productionTokensAreShortAndNoClientTakesAPassword() {
+        // A token is good for 5 minutes (the pages refresh theirs while the session lasts): a stolen one does not
+        // last, and the services' cache of verified tokens never holds one past its exp.
+        assertTrue(REALM.path("accessTokenLifespan").asInt() <= 300, "accessTokenLifespan " + REALM.path("accessTokenLifespan"));
+        // Keycloak creates an admin-cli client with the password grant in every realm that does not declare one.
+        JsonNode adminCli = client(REALM, "admin-cli");
+        assertTrue(!adminCli.isMissingNode(), "the production realm declares admin-cli");
+        for (JsonNode client : REALM.path("clients")) {
+            assertTrue(!client.path("directAccessGrantsEnabled").asBoolean(true), client.path("clientId").asText()
+                    + " takes passwords (directAccessGrantsEnabled)");
         }
     }
 
