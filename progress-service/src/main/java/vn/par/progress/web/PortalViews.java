@@ -100,14 +100,17 @@ public class PortalViews {
         return new PlanRound(sheet.round(), sheet.deadline());
     }
 
-    /** What the caller's unit (an administrator: every lead unit) owes on the plan's applicable leaves. */
+    /**
+     * What the caller's unit owes on the plan's applicable leaves it leads (an administrator's pages are about its own
+     * unit too, as its task list is).
+     */
     private List<MustSubmit> mustSubmit(Caller caller, AppraisalSheet sheet, Map<String, UUID> taskOfLeaf) {
         Round round = sheet.round();
         boolean selfAssessing = round == null
                 || (round == Round.SELF_ASSESSMENT && clock.instant().isBefore(sheet.deadline()));
         List<MustSubmit> owed = new ArrayList<>();
         for (SheetLeaf leaf : sheet.leaves()) {
-            if (!caller.admin() && !leaf.leadUnits().contains(caller.unit())) {
+            if (!leaf.leadUnits().contains(caller.unit())) {
                 continue;
             }
             boolean survey = leaf.rule() != null && "SURVEY".equals(leaf.rule().path("type").asText());
