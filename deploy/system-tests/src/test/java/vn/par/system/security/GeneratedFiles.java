@@ -31,6 +31,46 @@ final class GeneratedFiles {
         GENERATORS.put("zip-bomb-xlsx", GeneratedFiles::zipBomb);
         GENERATORS.put("five-megabytes-json", GeneratedFiles::fiveMegabytesJson);
         GENERATORS.put("latin1-text", GeneratedFiles::latin1Text);
+        GENERATORS.put("exe-named-pdf-multipart", () -> multipart("bao-cao.pdf", windowsExecutable()));
+        GENERATORS.put("pdf-21-megabytes-multipart", () -> multipart("bien-ban.pdf", pdfOf(21 * 1024 * 1024)));
+    }
+
+    /** The boundary of the multipart bodies: a case's contentType names it. */
+    static final String BOUNDARY = "par-bad-input-boundary";
+
+    /** A form with one part {@code file}, as a browser uploads evidence. */
+    static byte[] multipart(String fileName, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** The start of a Windows program (MZ header, PE signature): what a renamed .exe looks like inside. */
+    static byte[] windowsExecutable() {
+        byte[] exe = garbage(13, 4_096);
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3c] = (byte) 0x80;
+        exe[0x3d] = 0;
+        exe[0x3e] = 0;
+        exe[0x3f] = 0;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        exe[0x82] = 0;
+        exe[0x83] = 0;
+        return exe;
+    }
+
+    /** A PDF header followed by padding up to {@code size} bytes. */
+    static byte[] pdfOf(int size) {
+        byte[] pdf = new byte[size];
+        byte[] head = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, pdf, 0, head.length);
+        Arrays.fill(pdf, head.length, size, (byte) ' ');
+        return pdf;
     }
 
     private GeneratedFiles() {

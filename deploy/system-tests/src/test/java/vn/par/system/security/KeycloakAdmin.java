@@ -98,6 +98,29 @@ final class KeycloakAdmin {
         }
     }
 
+    /**
+     * A reporter of {@code unit} in {@code realm} (password = user name), unless a user of that name exists already.
+     * The user profile asks for names and an e-mail, so the password grant works at once.
+     */
+    void ensureReporter(String realm, String user, String unit) {
+        ObjectNode body = Api.JSON.createObjectNode().put("username", user).put("enabled", true)
+                .put("firstName", "Cán bộ").put("lastName", unit).put("email", user + "@example.vn")
+                .put("emailVerified", true);
+        body.putObject("attributes").putArray("unit").add(unit);
+        body.putArray("credentials").addObject().put("type", "password").put("value", user).put("temporary", false);
+        HttpResponse<String> created = admin("POST", "/admin/realms/" + realm + "/users", body.toString());
+        if (created.statusCode() == 409) {
+            return;
+        }
+        check(created, 201, "create user " + user);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> role = admin("GET", "/admin/realms/" + realm + "/roles/reporter", null);
+        check(role, 200, "read role reporter");
+        check(admin("POST", "/admin/realms/" + realm + "/users/" + id + "/role-mappings/realm", "[" + role.body() + "]"),
+                204, "give " + user + " the role reporter");
+    }
+
     private HttpResponse<String> admin(String method, String path, String body) {
         String token = passwordGrant("master", "admin-cli", "admin", "admin").accessToken();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
