@@ -1,9 +1,12 @@
 package vn.par.criteria.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,38 +22,52 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import vn.par.criteria.caller.CallerResolver;
+import vn.par.criteria.client.Fetched;
+import vn.par.criteria.client.Neighbours;
+import vn.par.criteria.client.PlanScores;
 import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
+import vn.par.criteria.report.SelfAssessmentReports;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.problem.ProblemException;
 
-/** The plan as .xlsx in the appendix's layout, with the projected points scoring-service has for it now. */
-@Path("/ui/plans/{id}/export.xlsx")
+/**
+ * The plan's documents from its page: the plan as .xlsx in the appendix's layout with the projected points
+ * scoring-service has for it now, and the self-assessment report as .docx.
+ */
+@Path("/ui/plans/{id}")
 @RolesAllowed("admin")
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private final ScoringClient scoring;
+    static final String UNAVAILABLE = "Không có điểm dự kiến: ";
+
+    private final Neighbours neighbours;
+    private final SelfAssessmentReports reports;
     private final AccessTokenCredential accessToken;
     private final CallerResolver callers;
 
     /** @param accessToken the signed-in person's access token (the code flow keeps it in the session) */
-    public ExportResource(ScoringClient scoring, AccessTokenCredential accessToken, CallerResolver callers) {
-        this.scoring = scoring;
+    public ExportResource(Neighbours neighbours, SelfAssessmentReports reports, AccessTokenCredential accessToken,
+            CallerResolver callers) {
+        this.neighbours = neighbours;
+        this.reports = reports;
         this.accessToken = accessToken;
         this.callers = callers;
     }
 
     @GET
+    @Path("export.xlsx")
     @Produces(XLSX)
     public Response export(@PathParam("id") UUID id) {
         Plan plan = PlanPages.find(id, callers.current());
         PlanWorkbook.PlanSheet sheet = sheet(plan);
-        PlanWorkbook.Projection projection = scoring.projected(id, accessToken.getToken());
+        PlanWorkbook.Projection projection = projection(neighbours.scores(id, accessToken.getToken()));
         byte[] bytes = PlanWorkbook.write(sheet, projection, Instant.now());
         return Response.ok(bytes, XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -59,9 +76,40 @@ public class ExportResource {
                 .build();
     }
 
+    /** The same report as {@code GET /api/plans/{id}/report.docx}, for the signed-in administrator. */
+    @GET
+    @Path("report.docx")
+    @Produces(DOCX)
+    public Response report(@PathParam("id") UUID id) {
+        Plan plan = PlanPages.find(id, callers.current());
+        SelfAssessmentReports.Document document = reports.write(plan, accessToken.getToken());
+        return Response.ok(document.bytes(), DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + document.fileName() + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return PageErrors.page(e);
+    }
+
+    /** The projected points scoring-service gave, or none and why. */
+    static PlanWorkbook.Projection projection(Fetched<PlanScores> scores) {
+        if (!scores.present()) {
+            return PlanWorkbook.Projection.unavailable(UNAVAILABLE + scores.why() + "; cột \"Điểm dự kiến\" để trống.");
+        }
+        Map<String, BigDecimal> points = new LinkedHashMap<>();
+        for (PlanScores.CriterionScores c : scores.answer().criteria()) {
+            if (c.code() != null && c.projected() != null) {
+                points.put(c.code(), c.projected());
+            }
+        }
+        if (points.isEmpty()) {
+            return PlanWorkbook.Projection.unavailable(UNAVAILABLE + "hệ thống chấm điểm chưa có điểm tiêu chí nào của"
+                    + " kế hoạch này; cột \"Điểm dự kiến\" để trống.");
+        }
+        return new PlanWorkbook.Projection(points, null);
     }
 
     static PlanWorkbook.PlanSheet sheet(Plan plan) {

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.par.criteria.report.Appendix;
+import vn.par.criteria.service.Vietnamese;
 import vn.par.infra.web.VietnameseFormats;
 
 /**
@@ -62,9 +64,9 @@ public final class PlanWorkbook {
     }
 
     public static List<String> header(int baselineYear, int year) {
-        return List.of("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm theo bộ tiêu chí",
-                "Điểm đạt được năm " + baselineYear, "Mục tiêu năm " + year, "Nhiệm vụ, giải pháp", "Chủ trì",
-                "Phối hợp", "Ghi chú", "Điểm dự kiến (projected)");
+        List<String> names = new ArrayList<>(Appendix.columns(baselineYear, year));
+        names.add("Điểm dự kiến (projected)");
+        return names;
     }
 
     public static byte[] write(PlanSheet plan, Projection projection, Instant exportedAt) {
@@ -114,12 +116,7 @@ public final class PlanWorkbook {
 
     /** {@code ke-hoach-2024-so-lao-dong-thuong-binh-va-xa-hoi.xlsx}: ASCII, safe in every browser and file system. */
     public static String fileName(int year, String agency) {
-        String ascii = Normalizer.normalize(agency.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > 80) {
-            slug = slug.substring(0, 80).replaceAll("-+$", "");
-        }
+        String slug = Vietnamese.slug(agency);
         return "ke-hoach-" + year + (slug.isEmpty() ? "" : "-" + slug) + ".xlsx";
     }
 

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import vn.par.criteria.ServiceStubs;
 import vn.par.stack.testing.TestInfra;
 
 /**
@@ -36,7 +37,7 @@ import vn.par.stack.testing.TestInfra;
  * when it has none to give.
  */
 @QuarkusTest
-@TestProfile(ScoringStub.Profile.class)
+@TestProfile(ServiceStubs.Profile.class)
 @QuarkusTestResource(value = TestInfra.class, restrictToAnnotatedClass = false)
 class ExportResourceTest {
 
@@ -44,13 +45,12 @@ class ExportResourceTest {
 
     @BeforeAll
     static void startScoring() {
-        ScoringStub.start();
+        ServiceStubs.start();
     }
 
     @AfterEach
     void scoringBackToNormal() {
-        ScoringStub.start();
-        ScoringStub.answer(Map.of());
+        ServiceStubs.reset();
     }
 
     @Test
@@ -58,16 +58,17 @@ class ExportResourceTest {
     @OidcSecurity(claims = @Claim(key = "unit", value = "VP"))
     void theExportHasTheAppendixColumnsTheDeclaredValuesAndTheProjectedPoints() throws IOException {
         String id = Pages.importSeed(2077);
-        ScoringStub.authorizations.clear();
-        ScoringStub.answer(Map.of("6.1.2", "1.5", "6", "9.25", "1", "12"));
+        ServiceStubs.SCORING.authorizations.clear();
+        ServiceStubs.answerProjected(Map.of("6.1.2", "1.5", "6", "9.25", "1", "12"));
         byte[] bytes = given().get("/ui/plans/" + id + "/export.xlsx").then().statusCode(200)
                 .contentType(startsWith(XLSX))
                 .header("Content-Disposition",
                         equalTo("attachment; filename=\"ke-hoach-2077-so-lao-dong-thuong-binh-va-xa-hoi.xlsx\""))
                 .extract().asByteArray();
-        assertTrue(ScoringStub.authorizations.size() == 1
-                && ScoringStub.authorizations.get(0).matches("Bearer \\S{20,}"),
-                "the signed-in person's access token goes along: " + ScoringStub.authorizations);
+        assertTrue(ServiceStubs.SCORING.authorizations.size() == 1
+                && ServiceStubs.SCORING.authorizations.get(0).matches("Bearer \\S{20,}"),
+                "the signed-in person's access token goes along: " + ServiceStubs.SCORING.authorizations);
+        assertEquals(List.of("/api/plans/" + id + "/scores"), ServiceStubs.SCORING.paths);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -112,10 +113,28 @@ class ExportResourceTest {
     @OidcSecurity(claims = @Claim(key = "unit", value = "VP"))
     void whenScoringAnswersWithAnErrorTheExportHasNoProjectionAndSaysWhy() throws IOException {
         String id = Pages.importSeed(2078);
-        ScoringStub.mode = ScoringStub.Mode.ERROR;
+        ServiceStubs.SCORING.mode = ServiceStubs.Mode.ERROR;
         assertExportedWithoutProjection(id, "hệ thống chấm điểm trả lời lỗi (HTTP 503)");
-        ScoringStub.mode = ScoringStub.Mode.HANG_UP;
+        ServiceStubs.SCORING.mode = ServiceStubs.Mode.HANG_UP;
         assertExportedWithoutProjection(id, "không kết nối được hệ thống chấm điểm");
+        ServiceStubs.SCORING.mode = ServiceStubs.Mode.NOT_FOUND;
+        assertExportedWithoutProjection(id, "hệ thống chấm điểm chưa có kế hoạch này");
+        ServiceStubs.SCORING.mode = ServiceStubs.Mode.UNREADABLE;
+        assertExportedWithoutProjection(id, "câu trả lời của hệ thống chấm điểm không đọc được");
+        ServiceStubs.SCORING.answer("{\"basis\":\"PROJECTED\",\"criteria\":[{\"code\":\"1\",\"projected\":null}]}");
+        assertExportedWithoutProjection(id, "hệ thống chấm điểm chưa có điểm tiêu chí nào");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    @OidcSecurity(claims = @Claim(key = "unit", value = "VP"))
+    void whenScoringAnswersTooLateTheExportGivesUpAfterTheReadTimeout() throws IOException {
+        String id = Pages.importSeed(2080);
+        ServiceStubs.SCORING.mode = ServiceStubs.Mode.SLOW;
+        long started = System.nanoTime();
+        assertExportedWithoutProjection(id, "hệ thống chấm điểm không trả lời kịp");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertTrue(seconds >= 3 && seconds < 6, "the 4 s read timeout, not the stub's 6 s: " + seconds + " s");
     }
 
     @Test
@@ -123,7 +142,7 @@ class ExportResourceTest {
     @OidcSecurity(claims = @Claim(key = "unit", value = "VP"))
     void whenScoringIsUnreachableTheExportStillWorks() throws IOException {
         String id = Pages.importSeed(2079);
-        ScoringStub.stop();
+        ServiceStubs.stop();
         assertExportedWithoutProjection(id, "không kết nối được hệ thống chấm điểm");
     }
 
