@@ -23,7 +23,11 @@ public class AuditEntry extends PanacheEntityBase {
     public enum Action {
         IMPORTED, REIMPORTED, PUBLISHED, CLOSED, CRITERION_UPDATED, TASK_ADDED, TASK_UPDATED, TASK_REMOVED,
         /** A unit was added to the plan's agency: the published plan is announced again with it. */
-        UNIT_ADDED
+        UNIT_ADDED,
+        /** The plan was made from the agency's plan of the year before (target: that plan's id). */
+        CREATED_FROM_PLAN,
+        /** Next year's draft was made from this plan (target: the draft's id). */
+        NEXT_YEAR_DRAFTED
     }
 
     @Id

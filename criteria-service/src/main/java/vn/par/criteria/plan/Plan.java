@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import vn.par.criteria.unit.Agency;
@@ -61,6 +64,15 @@ public class Plan extends PanacheEntityBase {
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Criterion> criteria = new ArrayList<>();
+
+    /**
+     * What the administrator is asked to check because of how the plan was made (from the year before: projected
+     * rather than final points, leaves flagged not applicable). They belong to the content: a new import replaces them.
+     */
+    @ElementCollection
+    @CollectionTable(name = "plan_warning", joinColumns = @JoinColumn(name = "plan_id"))
+    @OrderColumn(name = "position")
+    public List<PlanWarning> warnings = new ArrayList<>();
 
     public static Optional<Plan> findByAgencyAndYear(Agency agency, int year) {
         return find("agency = ?1 and year = ?2", agency, year).firstResultOptional();

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.runtime.configuration.MemorySize;
 import vn.par.criteria.caller.Caller;
 import vn.par.criteria.caller.CallerResolver;
@@ -44,6 +45,7 @@ import vn.par.criteria.importing.PlanFormat;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.service.ImportReport;
+import vn.par.criteria.service.NextYearPlans;
 import vn.par.criteria.service.PlanEditor;
 import vn.par.criteria.service.PlanImporter;
 import vn.par.criteria.service.TaskInput;
@@ -59,14 +61,20 @@ public class PlanResource {
 
     private final PlanImporter importer;
     private final PlanEditor editor;
+    private final NextYearPlans nextYear;
     private final CallerResolver callers;
+    private final AccessTokenCredential accessToken;
     private final long maxImportBytes;
 
-    public PlanResource(PlanImporter importer, PlanEditor editor, CallerResolver callers,
+    /** @param accessToken the caller's bearer token, for the other services this one asks on its behalf */
+    public PlanResource(PlanImporter importer, PlanEditor editor, NextYearPlans nextYear, CallerResolver callers,
+            AccessTokenCredential accessToken,
             @ConfigProperty(name = "par.import.max-size", defaultValue = "10M") MemorySize maxImportSize) {
         this.importer = importer;
         this.editor = editor;
+        this.nextYear = nextYear;
         this.callers = callers;
+        this.accessToken = accessToken;
         this.maxImportBytes = maxImportSize.asLongValue();
     }
 
@@ -126,6 +134,20 @@ public class PlanResource {
     @Transactional
     public PlanViews.PlanView close(@PathParam("id") UUID id, @QueryParam("reason") @Size(max = 1000) String reason) {
         return PlanViews.of(editor.close(id, callers.current(), reason));
+    }
+
+    @POST
+    @Path("/{id}/next-year")
+    @RolesAllowed("admin")
+    @Operation(summary = "Tạo bản nháp kế hoạch năm sau từ kế hoạch này",
+            description = "Cùng cây tiêu chí, quy tắc chấm điểm, cờ không áp dụng, đơn vị và nhiệm vụ (hạn lùi một năm);"
+                    + " điểm năm trước của mỗi tiêu chí lá là điểm chính thức (khi đã kết thúc thẩm định) hoặc điểm dự kiến"
+                    + " của hệ thống chấm điểm; mục tiêu bắt đầu từ số lớn hơn giữa mục tiêu năm nay và điểm năm trước."
+                    + " 409 nếu đã có kế hoạch năm sau; 503 nếu không hỏi được hệ thống chấm điểm.")
+    // Not one transaction: scoring-service is asked between two short ones (NextYearPlans).
+    public Response nextYear(@PathParam("id") UUID id) {
+        UUID draft = nextYear.draft(id, callers.current(), accessToken.getToken());
+        return Response.created(URI.create("/api/plans/" + draft)).entity(PlanViews.of(readable(draft))).build();
     }
 
     /** The body of {@code PUT .../rule}: the rule as docs/contracts/scoring-rules.md writes it, and why. */

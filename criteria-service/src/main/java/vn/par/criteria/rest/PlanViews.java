@@ -55,9 +55,15 @@ public final class PlanViews {
     public record UnitView(String code, String name, String kind) {
     }
 
+    /** Something the plan asks its administrator to check; {@code code} null: about the whole plan. */
+    public record WarningView(String code, String message) {
+    }
+
+    /** @param warnings what the administrator is asked to check, e.g. in a plan made from the year before */
     public record PlanView(UUID id, AgencyView agency, int year, int baselineYear, String status, int version,
             String source, Instant createdAt, String createdBy, Instant publishedAt, Values derivedTotals,
-            List<ImportReport.Finding> findings, List<CriterionView> criteria, List<UnitView> units) {
+            List<ImportReport.Finding> findings, List<WarningView> warnings, List<CriterionView> criteria,
+            List<UnitView> units) {
     }
 
     public record PlanSummary(UUID id, AgencyView agency, int year, String status, int version, int criteria, int tasks,
@@ -81,7 +87,8 @@ public final class PlanViews {
         plan.criteria.forEach(c -> units.addAll(UnitDirectory.expand(c.leadUnits)));
         return new PlanView(plan.id, new AgencyView(plan.agency.id, plan.agency.name), plan.year, plan.baselineYear,
                 plan.status.name(), plan.version, plan.source, plan.createdAt, plan.createdBy, plan.publishedAt,
-                values(tree.totals()), PlanImporter.findings(tree), areas,
+                values(tree.totals()), PlanImporter.findings(tree),
+                plan.warnings.stream().map(w -> new WarningView(w.code, w.message)).toList(), areas,
                 units.stream().map(u -> new UnitView(u.code, u.name, u.kind.name())).toList());
     }
 

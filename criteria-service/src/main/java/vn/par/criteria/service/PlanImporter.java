@@ -91,6 +91,7 @@ public class PlanImporter {
                         + " đã công bố nên không thể thay bằng tệp mới; hãy chỉnh sửa trực tiếp từng tiêu chí, nhiệm vụ.");
             }
             plan.criteria.clear();
+            plan.warnings.clear();
             em.flush(); // the old rows must be gone before new rows with the same codes arrive
             action = AuditEntry.Action.REIMPORTED;
         } else {

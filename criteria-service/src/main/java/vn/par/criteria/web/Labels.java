@@ -45,6 +45,8 @@ final class Labels {
             case TASK_UPDATED -> "Sửa nhiệm vụ";
             case TASK_REMOVED -> "Xoá nhiệm vụ";
             case UNIT_ADDED -> "Thêm đơn vị của cơ quan";
+            case CREATED_FROM_PLAN -> "Tạo từ kế hoạch năm trước";
+            case NEXT_YEAR_DRAFTED -> "Tạo kế hoạch năm sau";
         };
     }
 

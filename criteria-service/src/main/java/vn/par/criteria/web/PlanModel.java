@@ -45,6 +45,10 @@ public final class PlanModel {
         public boolean editable() {
             return status != PlanStatus.CLOSED;
         }
+
+        public int nextYear() {
+            return year + 1;
+        }
     }
 
     /**
@@ -69,11 +73,12 @@ public final class PlanModel {
 
     /**
      * A row of the tree table. {@code rule} is the leaf's rule in words (null for a parent); {@code proposal} the
-     * import's proposed rule in words and {@code proposalSource} the text it was read from, or null.
+     * import's proposed rule in words and {@code proposalSource} the text it was read from, or null; {@code warning}
+     * what the plan asks the administrator to check about this criterion, or null.
      */
     public record Row(String code, String title, int depth, boolean leaf, Figure max, Figure baseline, Figure target,
             String note, List<TaskLine> tasks, String rule, boolean applicable, String notApplicableReason,
-            String proposal, String proposalSource) {
+            String proposal, String proposalSource, String warning) {
 
         public boolean area() {
             return depth == 0;
@@ -103,6 +108,10 @@ public final class PlanModel {
         }
     }
 
+    /** Something the plan asks its administrator to check; {@code code} null: about the whole plan. */
+    public record WarningLine(String code, String message) {
+    }
+
     /** A finding of the import report or the plan page, its field in Vietnamese. */
     public record FindingLine(String code, String field, String fieldLabel, BigDecimal declared, BigDecimal derived) {
     }
@@ -126,6 +135,9 @@ public final class PlanModel {
         CriteriaTree tree = plan.tree();
         Map<String, Criterion> byCode = new HashMap<>();
         plan.criteria.forEach(c -> byCode.put(c.code, c));
+        Map<String, String> warnings = new HashMap<>();
+        plan.warnings.stream().filter(w -> w.code != null)
+                .forEach(w -> warnings.merge(w.code, w.message, (a, b) -> a + " " + b));
         List<Row> rows = new ArrayList<>();
         for (String code : tree.codes()) {
             Criterion c = byCode.get(code);
@@ -136,7 +148,7 @@ public final class PlanModel {
                     figure(c, d, Points.baselinePoints, leaf), figure(c, d, Points.targetPoints, leaf), c.note,
                     c.tasks.stream().map(PlanModel::task).toList(), s.ruleDescription(), s.applicable(),
                     s.notApplicableReason(), s.proposedRule() == null ? null : s.proposedRule().describe(),
-                    s.proposedRuleSource()));
+                    s.proposedRuleSource(), warnings.get(code)));
         }
         return rows;
     }
@@ -144,6 +156,10 @@ public final class PlanModel {
     public static TaskLine task(Task t) {
         return new TaskLine(t.id, t.description, names(t, TaskUnit.Role.LEAD), names(t, TaskUnit.Role.COORDINATING),
                 t.dueDate);
+    }
+
+    public static List<WarningLine> warnings(Plan plan) {
+        return plan.warnings.stream().map(w -> new WarningLine(w.code, w.message)).toList();
     }
 
     public static List<FindingLine> findings(Plan plan) {

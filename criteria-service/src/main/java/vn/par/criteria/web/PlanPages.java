@@ -18,19 +18,22 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import vn.par.criteria.caller.Caller;
 import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.plan.AuditEntry;
 import vn.par.criteria.plan.Plan;
+import vn.par.criteria.plan.PlanStatus;
+import vn.par.criteria.service.NextYearPlans;
 import vn.par.criteria.service.PlanEditor;
 import vn.par.criteria.unit.Agency;
 import vn.par.infra.problem.ProblemException;
 
 /**
  * The plan administration pages (role admin): the list of plans with the upload form, one plan as a tree table,
- * its history, and the publish and close buttons. An agency's administrator sees and changes its own agency's plans
+ * its history, and the publish, close and next-year buttons. An agency's administrator sees and changes its own agency's plans
  * only; another agency's plan is the 403 page.
  */
 @Path("/")
@@ -43,18 +46,26 @@ public class PlanPages {
         static native TemplateInstance index(List<PlanModel.Header> plans, List<String> agencies,
                 ImportPages.UploadForm form, FormErrors errors);
 
+        /** @param nextYear the agency's plan of the year after, or null */
         static native TemplateInstance plan(PlanModel.Header plan, List<PlanModel.Row> rows,
-                List<PlanModel.FindingLine> findings, String notice, FormErrors errors);
+                List<PlanModel.FindingLine> findings, List<PlanModel.WarningLine> warnings, UUID nextYear,
+                String notice, FormErrors errors);
 
         static native TemplateInstance history(PlanModel.Header plan, List<PlanModel.HistoryLine> entries);
     }
 
     private final PlanEditor editor;
+    private final NextYearPlans nextYear;
     private final CallerResolver callers;
+    private final AccessTokenCredential accessToken;
 
-    public PlanPages(PlanEditor editor, CallerResolver callers) {
+    /** @param accessToken the signed-in person's access token (the code flow keeps it in the session) */
+    public PlanPages(PlanEditor editor, NextYearPlans nextYear, CallerResolver callers,
+            AccessTokenCredential accessToken) {
         this.editor = editor;
+        this.nextYear = nextYear;
         this.callers = callers;
+        this.accessToken = accessToken;
     }
 
     @GET
@@ -116,6 +127,21 @@ public class PlanPages {
         return done(id, "closed", null);
     }
 
+    /** "Tạo kế hoạch năm sau": the new draft's page, with what it asks to check; a refusal on this plan's page. */
+    @POST
+    @Path("ui/plans/{id}/next-year")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response nextYear(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
+        UUID draft;
+        try {
+            draft = nextYear.draft(id, caller, accessToken.getToken());
+        } catch (ProblemException e) {
+            return refused(id, caller, e);
+        }
+        return done(draft, "next-year", null);
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return PageErrors.page(e);
@@ -140,7 +166,10 @@ public class PlanPages {
     }
 
     private static TemplateInstance page(Plan plan, String notice, FormErrors errors) {
-        return Templates.plan(PlanModel.header(plan), PlanModel.rows(plan), PlanModel.findings(plan), notice, errors);
+        UUID next = plan.status == PlanStatus.DRAFT ? null
+                : Plan.findByAgencyAndYear(plan.agency, plan.year + 1).map(p -> p.id).orElse(null);
+        return Templates.plan(PlanModel.header(plan), PlanModel.rows(plan), PlanModel.findings(plan),
+                PlanModel.warnings(plan), next, notice, errors);
     }
 
     /**
@@ -155,6 +184,8 @@ public class PlanPages {
         return switch (ok) {
             case "published" -> "Đã công bố kế hoạch (phiên bản " + plan.version + ").";
             case "closed" -> "Đã đóng kế hoạch.";
+            case "next-year" -> "Đã tạo bản nháp kế hoạch năm " + plan.year + " từ kế hoạch năm " + plan.baselineYear
+                    + ": hãy rà soát các mục cần xác nhận, sửa mục tiêu rồi công bố.";
             case "criterion" -> criterion == null ? "Đã lưu tiêu chí." : "Đã lưu tiêu chí " + criterion + ".";
             case "task-added" -> criterion == null ? "Đã thêm nhiệm vụ." : "Đã thêm nhiệm vụ cho tiêu chí " + criterion + ".";
             case "task-updated" -> "Đã lưu nhiệm vụ.";
