@@ -15,6 +15,15 @@ public final class Points {
      */
     public static final MathContext DIVISION = MathContext.DECIMAL128;
 
+    /**
+     * Decimal places of a RATIO rule's quotient ({@code max × rate / fullAt}), half even. Twelve places are eight orders
+     * of magnitude below the 0.005 that decides a published rounding, even summed over thousands of leaves, and keep the
+     * quotient, and every sum it enters, small enough for BigDecimal's long representation: with 34 significant
+     * digits, as {@link #DIVISION} keeps, every later addition and rounding on the leaf's path went through
+     * BigInteger, and an indicator cost twice a progress report (PlanProjectionScaleBenchmarkTest).
+     */
+    public static final int RULE_QUOTIENT_SCALE = 12;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Points() {

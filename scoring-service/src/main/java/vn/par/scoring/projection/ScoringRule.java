@@ -1,13 +1,15 @@
 package vn.par.scoring.projection;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A leaf's scoring rule, applied to the fact its lead unit reported (docs/contracts/scoring-rules.md). Every result
- * is exact and clamped to [0, max]; the only division (RATIO) keeps {@link Points#DIVISION} digits.
+ * is exact and clamped to [0, max], but for the one division (RATIO), carried to {@link Points#RULE_QUOTIENT_SCALE}
+ * decimal places.
  *
  * <p>A fact fits a rule when it was reported for the same type (and, for TIERS, names one of its options): a rule
  * changed after the fact was reported makes the leaf unmeasured again rather than scoring a fact against a rule it
@@ -127,7 +129,8 @@ public sealed interface ScoringRule {
 
     /**
      * {@code max × min(1, (numerator / denominator × 100) / fullAt)}, written as one division at the end
-     * ({@code max × numerator × 100 / (denominator × fullAt)}) so a quotient that terminates stays exact; with no
+     * ({@code max × numerator × 100 / (denominator × fullAt)}) so a quotient that terminates within
+     * {@link Points#RULE_QUOTIENT_SCALE} places stays exact; with no
      * cases (denominator 0), {@code noCasesPoints}, or the maximum when that is null (FULL).
      */
     record Ratio(BigDecimal fullAt, BigDecimal noCasesPoints) implements ScoringRule {
@@ -146,7 +149,7 @@ public sealed interface ScoringRule {
             if (scaledRate.compareTo(full) >= 0) {
                 return max;
             }
-            return max.multiply(scaledRate).divide(full, Points.DIVISION);
+            return max.multiply(scaledRate).divide(full, Points.RULE_QUOTIENT_SCALE, RoundingMode.HALF_EVEN);
         }
     }
 
