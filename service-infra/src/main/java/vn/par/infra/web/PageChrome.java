@@ -50,9 +50,11 @@ public class PageChrome {
         StringBuilder h = new StringBuilder(1024);
         h.append("<header class=\"par-header\"><a class=\"par-brand\" href=\"").append(Html.escape(links.scoring()))
                 .append("/\">Chỉ số CCHC</a><nav class=\"par-nav\">");
-        link(h, links.scoring(), "scoring-service", "Bảng điều hành", Set.of("viewer", "reporter", "admin"));
+        link(h, links.scoring(), "scoring-service", "Bảng điều hành", Set.of("viewer", "reporter", "admin", "appraiser"));
         link(h, links.criteria(), "criteria-service", "Quản trị kế hoạch", Set.of("admin"));
         link(h, links.progress(), "progress-service", "Cổng đơn vị", Set.of("reporter", "admin"));
+        // progress-service sends an appraiser's "/" on to its appraisal pages.
+        link(h, links.progress(), "progress-service", "Thẩm định", Set.of("appraiser"));
         h.append("</nav><div class=\"par-who\">");
         if (!identity.isAnonymous()) {
             h.append("<span class=\"par-person\">").append(Html.escape(person())).append("</span>");
