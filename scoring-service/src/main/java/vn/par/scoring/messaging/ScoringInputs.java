@@ -32,6 +32,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
+import vn.par.infra.retry.Backoff;
 import vn.par.scoring.config.ScoringConfig;
 import vn.par.scoring.service.ProjectionService;
 
@@ -101,14 +102,14 @@ public class ScoringInputs implements HealthCheck {
     }
 
     private void run() {
-        long backoff = 0;
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = c;
                 c.subscribe(List.of(Topics.PLANS, Topics.PROGRESS), new Rebalance(c));
                 polling = true;
-                backoff = 0;
+                backoff.reset();
                 lastCommitted = Map.of();
                 long committedAt = System.nanoTime();
                 try {
@@ -132,10 +133,10 @@ public class ScoringInputs implements HealthCheck {
                 if (!running) {
                     break;
                 }
-                backoff = Math.min(5_000, Math.max(200, backoff * 2));
+                long wait = backoff.nextMillis();
                 Log.warnf("Consumer of par.plans and par.progress interrupted (%s); resuming in %d ms",
-                        e.getMessage(), backoff);
-                KafkaClients.sleep(backoff);
+                        e.getMessage(), wait);
+                KafkaClients.sleep(wait);
             } finally {
                 consumer = null;
             }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.events.Topics;
 import vn.par.infra.outbox.Outbox;
+import vn.par.infra.retry.Backoff;
 import vn.par.scoring.config.ScoringConfig;
 import vn.par.scoring.messaging.InputEvent;
 import vn.par.scoring.messaging.ScoreChanged;
@@ -69,7 +71,7 @@ public class ProjectionService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ZoneId zone;
-    private final long maxBackoffMillis;
+    private final Duration maxBackoff;
     private final Counter applied;
     private final Counter published;
     private final Timer batches;
@@ -85,7 +87,7 @@ public class ProjectionService {
         this.outbox = outbox;
         this.json = json;
         this.zone = config.zone();
-        this.maxBackoffMillis = config.maxRetryBackoff().toMillis();
+        this.maxBackoff = config.maxRetryBackoff();
         this.applied = Counter.builder("par.scoring.events.applied")
                 .description("Incoming events applied to the projection (repeats excluded)").register(meters);
         this.published = Counter.builder("par.scoring.scores.published")
@@ -119,7 +121,7 @@ public class ProjectionService {
         for (InputEvent event : events) {
             byPlan.computeIfAbsent(event.meta().planId(), k -> new ArrayList<>()).add(event);
         }
-        long backoff = 0;
+        Backoff backoff = new Backoff(Duration.ofMillis(100), maxBackoff);
         while (true) {
             try {
                 long start = System.nanoTime();
@@ -132,11 +134,11 @@ public class ProjectionService {
                 if (stopping) {
                     throw e;
                 }
-                backoff = Math.min(maxBackoffMillis, Math.max(100, backoff * 2));
+                long wait = backoff.nextMillis();
                 Log.warnf("Cannot apply %d events of %d plans (%s); retrying in %d ms", events.size(), byPlan.size(),
-                        rootMessage(e), backoff);
+                        rootMessage(e), wait);
                 try {
-                    Thread.sleep(backoff);
+                    Thread.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

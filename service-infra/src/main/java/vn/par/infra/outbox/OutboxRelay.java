@@ -36,6 +36,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import vn.par.infra.events.EventEnvelope;
+import vn.par.infra.retry.Backoff;
 
 /**
  * Sends outbox rows to Kafka in commit order and deletes them once the broker has acknowledged them.
@@ -137,30 +138,26 @@ public class OutboxRelay {
     }
 
     private void run() {
-        long backoff = 0;
-        boolean failing = false;
+        Backoff backoff = new Backoff(Duration.ofMillis(100), config.maxBackoff());
         while (running) {
             try {
                 int sent = relayBatch();
-                if (failing) {
+                if (backoff.failing()) {
                     Log.info("Outbox relay recovered: delivering again");
-                    failing = false;
                 }
-                backoff = 0;
+                backoff.reset();
                 if (sent < config.batchSize()) {
                     await(config.pollInterval().toMillis());
                 }
             } catch (Exception e) {
                 failures.increment();
-                backoff = Math.min(config.maxBackoff().toMillis(), Math.max(100, backoff * 2));
-                if (!failing) {
+                if (!backoff.failing()) {
                     Log.warnf("Outbox relay cannot deliver (%s); retrying every %d ms at most until it can",
                             rootMessage(e), config.maxBackoff().toMillis());
-                    failing = true;
                 } else {
                     Log.debugf(e, "Outbox relay still failing");
                 }
-                sleep(backoff);
+                sleep(backoff.nextMillis());
             }
         }
     }
