@@ -297,11 +297,11 @@ public final class PlanProjection {
         if (withAreas) {
             areas = new ArrayList<>(s.areas.length);
             for (int a : s.areas) {
-                areas.add(new Figure.AreaFigure(s.code[a], Points.publish(perCriterion[a]), Points.publish(s.max[a]),
-                        Points.publishPercent(perCriterion[a], s.max[a])));
+                areas.add(new Figure.AreaFigure(s.code[a], Precision.publish(perCriterion[a]), Precision.publish(s.max[a]),
+                        Precision.publishPercent(perCriterion[a], s.max[a])));
             }
         }
-        return new Figure(Points.publish(sum), Points.publishPercent(sum, s.totalMax), areas);
+        return new Figure(Precision.publish(sum), Precision.publishPercent(sum, s.totalMax), areas);
     }
 
     private boolean measure(String criterionCode, LocalDate date, Runnable record) {
@@ -404,12 +404,12 @@ public final class PlanProjection {
             areas.add(areaScore(s.areas[k], areaRisks.get(k), areaStakes[k]));
             atStake = atStake.add(areaStakes[k]);
         }
-        BigDecimal percent = Points.publishPercent(total, s.totalMax);
+        BigDecimal percent = Precision.publishPercent(total, s.totalMax);
         Appraisal appraisal = inputs.appraisal();
         return new PlanScore(s.planId(), s.agency(), s.year(), s.version(), sequence, asOf,
-                Points.publish(total), Points.publish(s.totalTarget), Points.publish(s.totalBaseline),
-                Points.publish(s.totalMax), percent, ScoreGroup.of(percent), Points.publish(totalShortfall),
-                Points.publish(atStake), totalMeasured == 0 ? null : Points.publish(totalEarned), totalMeasured,
+                Precision.publish(total), Precision.publish(s.totalTarget), Precision.publish(s.totalBaseline),
+                Precision.publish(s.totalMax), percent, ScoreGroup.of(percent), Precision.publish(totalShortfall),
+                Precision.publish(atStake), totalMeasured == 0 ? null : Precision.publish(totalEarned), totalMeasured,
                 survey(totalSurvey, s.totalSurveyMax), selfControlled(total, s.totalMax, totalSurvey, s.totalSurveyMax),
                 basis(), appraisal.round(), appraisal.deadline(), selfAssessedFigure(true), appraisedFigure(true),
                 finalFigure(true), areas, criteria);
@@ -453,27 +453,27 @@ public final class PlanProjection {
         Indicator fact = leaf ? fact(i) : null;
         boolean shown = counts || !leaf;
         return new CriterionScore(s.code[i], s.parentCode[i], s.title[i], leaf,
-                shown ? Points.publish(projected[i]) : null, Points.publish(s.target[i]),
-                Points.publish(s.baseline[i]), Points.publish(s.max[i]), leaf ? publishedCompletion(i) : null,
+                shown ? Precision.publish(projected[i]) : null, Precision.publish(s.target[i]),
+                Precision.publish(s.baseline[i]), Precision.publish(s.max[i]), leaf ? publishedCompletion(i) : null,
                 leaf && selfAssessed(i), atRisk, risks, counts, leaf ? s.ruleSpecOrManual(i) : null,
                 leaf ? s.ruleDescription[i] : null, leaf && counts && measured[i] > 0,
-                measured[i] == 0 ? null : Points.publish(earned[i]),
-                shown ? Points.publish(shortfall[i]) : null, fact == null ? null : fact.view(),
+                measured[i] == 0 ? null : Precision.publish(earned[i]),
+                shown ? Precision.publish(shortfall[i]) : null, fact == null ? null : fact.view(),
                 shown ? selfAssessedPoints(i) : null, shown ? appraisedPoints(i) : null, leaf && counts && adjusted(i),
-                shown && closedFinal != null ? Points.publish(closedFinal[i]) : null);
+                shown && closedFinal != null ? Precision.publish(closedFinal[i]) : null);
     }
 
     /** What the criterion's leaves claimed: null for a leaf never self-assessed ("chưa tự chấm") or none below. */
     private BigDecimal selfAssessedPoints(int i) {
         if (closedSelf != null) {
             Appraisal.Leaf settled = s.leaf[i] ? inputs.appraisal().closed().leaves().get(s.code[i]) : null;
-            return s.leaf[i] && (settled == null || settled.selfAssessed() == null) ? null : Points.publish(closedSelf[i]);
+            return s.leaf[i] && (settled == null || settled.selfAssessed() == null) ? null : Precision.publish(closedSelf[i]);
         }
-        return measured[i] == 0 ? null : Points.publish(earned[i]);
+        return measured[i] == 0 ? null : Precision.publish(earned[i]);
     }
 
     private BigDecimal appraisedPoints(int i) {
-        return Points.publish(closedAppraised != null ? closedAppraised[i] : appraised[i]);
+        return Precision.publish(closedAppraised != null ? closedAppraised[i] : appraised[i]);
     }
 
     /** Whether the leaf's first appraisal differs from what it claimed (nothing claimed counts 0). */
@@ -494,26 +494,26 @@ public final class PlanProjection {
             }
             self = earned[leaf];
         }
-        return Points.clamp(appraisal, s.max[leaf]).compareTo(self) != 0;
+        return Precision.clamp(appraisal, s.max[leaf]).compareTo(self) != 0;
     }
 
     private AreaScore areaScore(int a, List<String> atRisk, BigDecimal atStake) {
-        BigDecimal percent = Points.publishPercent(projected[a], s.max[a]);
-        return new AreaScore(s.code[a], s.title[a], Points.publish(projected[a]), Points.publish(s.target[a]),
-                Points.publish(s.baseline[a]), Points.publish(s.max[a]), percent, List.copyOf(atRisk),
-                Points.publish(shortfall[a]), Points.publish(atStake),
-                measured[a] == 0 ? null : Points.publish(earned[a]), measured[a],
+        BigDecimal percent = Precision.publishPercent(projected[a], s.max[a]);
+        return new AreaScore(s.code[a], s.title[a], Precision.publish(projected[a]), Precision.publish(s.target[a]),
+                Precision.publish(s.baseline[a]), Precision.publish(s.max[a]), percent, List.copyOf(atRisk),
+                Precision.publish(shortfall[a]), Precision.publish(atStake),
+                measured[a] == 0 ? null : Precision.publish(earned[a]), measured[a],
                 survey(surveyProjected[a], s.surveyMax[a]),
                 selfControlled(projected[a], s.max[a], surveyProjected[a], s.surveyMax[a]));
     }
 
     private static Share survey(BigDecimal projected, BigDecimal max) {
-        return new Share(Points.publish(projected), Points.publish(max));
+        return new Share(Precision.publish(projected), Precision.publish(max));
     }
 
     private static Share selfControlled(BigDecimal projected, BigDecimal max, BigDecimal surveyProjected,
             BigDecimal surveyMax) {
-        return new Share(Points.publish(projected.subtract(surveyProjected)), Points.publish(max.subtract(surveyMax)));
+        return new Share(Precision.publish(projected.subtract(surveyProjected)), Precision.publish(max.subtract(surveyMax)));
     }
 
     /** A leaf's state under the rule: its points, what they fall short of its target, and what it earned. */
@@ -528,20 +528,20 @@ public final class PlanProjection {
         if (rulePoints != null) {
             value = rulePoints;
         } else if (s.tasksOf[leaf].length == 0) {
-            value = Points.clamp(s.baseline[leaf], max);
+            value = Precision.clamp(s.baseline[leaf], max);
         } else {
             // (target − baseline) × Σf is exact; the one division by the task count comes last, so a mean that
             // terminates (e.g. ×0.5) gives an exact value and only a non-terminating one is cut at 34 digits.
-            value = Points.clamp(s.baseline[leaf].add(s.target[leaf].subtract(s.baseline[leaf])
+            value = Precision.clamp(s.baseline[leaf].add(s.target[leaf].subtract(s.baseline[leaf])
                     .multiply(completionSum[leaf])
-                    .divide(BigDecimal.valueOf(s.tasksOf[leaf].length), Points.DIVISION)), max);
+                    .divide(BigDecimal.valueOf(s.tasksOf[leaf].length), Precision.DIVISION)), max);
         }
         BigDecimal gap = s.target[leaf].subtract(value);
         BigDecimal earnedPoints = rulePoints == null ? BigDecimal.ZERO : value;
         BigDecimal appraisal = inputs.appraisal(s.code[leaf]);
         return new LeafState(value, gap.signum() > 0 ? gap : BigDecimal.ZERO, earnedPoints, rulePoints == null ? 0 : 1,
                 s.rule[leaf].type() == RuleType.SURVEY ? value : BigDecimal.ZERO,
-                appraisal == null ? earnedPoints : Points.clamp(appraisal, max));
+                appraisal == null ? earnedPoints : Precision.clamp(appraisal, max));
     }
 
     /** The leaf's latest fact for its rule's type: a self-assessment for MANUAL, else an indicator; or null. */
@@ -592,7 +592,7 @@ public final class PlanProjection {
 
     /** Mean completion of the leaf's tasks in percent, as published; 0 without tasks. */
     private BigDecimal publishedCompletion(int leaf) {
-        return Points.publishMeanPercent(completionSum[leaf], s.tasksOf[leaf].length);
+        return Precision.publishMeanPercent(completionSum[leaf], s.tasksOf[leaf].length);
     }
 
     /**
@@ -603,20 +603,20 @@ public final class PlanProjection {
         List<Object> values = new ArrayList<>(24);
         values.add(publishedCompletion(leaf));
         for (int i = leaf; i >= 0; i = s.parent[i]) {
-            values.add(Points.publish(projected[i]));
-            values.add(Points.publish(shortfall[i]));
-            values.add(measured[i] == 0 ? null : Points.publish(earned[i]));
-            values.add(Points.publish(appraised[i]));
+            values.add(Precision.publish(projected[i]));
+            values.add(Precision.publish(shortfall[i]));
+            values.add(measured[i] == 0 ? null : Precision.publish(earned[i]));
+            values.add(Precision.publish(appraised[i]));
         }
         int a = s.area[leaf];
-        values.add(Points.publishPercent(projected[a], s.max[a]));
-        values.add(Points.publish(surveyProjected[a]));
-        values.add(Points.publish(total));
-        values.add(Points.publishPercent(total, s.totalMax));
-        values.add(Points.publish(totalShortfall));
-        values.add(totalMeasured == 0 ? null : Points.publish(totalEarned));
-        values.add(Points.publish(totalSurvey));
-        values.add(Points.publish(totalAppraised));
+        values.add(Precision.publishPercent(projected[a], s.max[a]));
+        values.add(Precision.publish(surveyProjected[a]));
+        values.add(Precision.publish(total));
+        values.add(Precision.publishPercent(total, s.totalMax));
+        values.add(Precision.publish(totalShortfall));
+        values.add(totalMeasured == 0 ? null : Precision.publish(totalEarned));
+        values.add(Precision.publish(totalSurvey));
+        values.add(Precision.publish(totalAppraised));
         return values;
     }
 

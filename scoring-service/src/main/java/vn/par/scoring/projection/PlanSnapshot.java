@@ -30,11 +30,11 @@ public record PlanSnapshot(UUID planId, int version, String status, Agency agenc
      * @param applicable      false for a leaf that is not applicable this year ("Không áp dụng"); null counts as true
      * @param ruleDescription the rule in Vietnamese words, for people
      */
-    public record Criterion(String code, String parentCode, String title, Points derived, Rule rule,
+    public record Criterion(String code, String parentCode, String title, Values derived, Rule rule,
             Boolean applicable, String ruleDescription) {
 
         /** A criterion as snapshots before rules had it: scored MANUAL, applicable. */
-        public Criterion(String code, String parentCode, String title, Points derived) {
+        public Criterion(String code, String parentCode, String title, Values derived) {
             this(code, parentCode, title, derived, null, null, null);
         }
     }
@@ -57,7 +57,7 @@ public record PlanSnapshot(UUID planId, int version, String status, Agency agenc
     }
 
     /** Derived points: a leaf's declared value (or 0), a parent's sum of its children. Never null upstream. */
-    public record Points(BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints) {
+    public record Values(BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints) {
     }
 
     public record Task(String id, String criterionCode, String description, List<String> leadUnits, LocalDate dueDate) {

@@ -128,7 +128,7 @@ public final class PlanStructure {
         for (int i = size - 1; i >= 0; i--) {
             PlanSnapshot.Criterion c = ordered.get(i);
             if (leaf[i]) {
-                PlanSnapshot.Points d = c.derived();
+                PlanSnapshot.Values d = c.derived();
                 max[i] = orZero(d == null ? null : d.maxPoints());
                 baseline[i] = orZero(d == null ? null : d.baselinePoints());
                 target[i] = orZero(d == null ? null : d.targetPoints());

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A leaf's scoring rule, applied to the fact its lead unit reported (docs/contracts/scoring-rules.md). Every result
- * is exact and clamped to [0, max], but for the one division (RATIO), carried to {@link Points#RULE_QUOTIENT_SCALE}
+ * is exact and clamped to [0, max], but for the one division (RATIO), carried to {@link Precision#RULE_QUOTIENT_SCALE}
  * decimal places.
  *
  * <p>A fact fits a rule when it was reported for the same type (and, for TIERS, names one of its options): a rule
@@ -30,7 +30,7 @@ public sealed interface ScoringRule {
             return null;
         }
         BigDecimal points = raw(fact, max);
-        return points == null ? null : Points.clamp(points, max);
+        return points == null ? null : Precision.clamp(points, max);
     }
 
     /** The points before clamping; null when the fact does not fit. Called with a fact of this rule's type. */
@@ -130,7 +130,7 @@ public sealed interface ScoringRule {
     /**
      * {@code max × min(1, (numerator / denominator × 100) / fullAt)}, written as one division at the end
      * ({@code max × numerator × 100 / (denominator × fullAt)}) so a quotient that terminates within
-     * {@link Points#RULE_QUOTIENT_SCALE} places stays exact; with no
+     * {@link Precision#RULE_QUOTIENT_SCALE} places stays exact; with no
      * cases (denominator 0), {@code noCasesPoints}, or the maximum when that is null (FULL).
      */
     record Ratio(BigDecimal fullAt, BigDecimal noCasesPoints) implements ScoringRule {
@@ -149,7 +149,7 @@ public sealed interface ScoringRule {
             if (scaledRate.compareTo(full) >= 0) {
                 return max;
             }
-            return max.multiply(scaledRate).divide(full, Points.RULE_QUOTIENT_SCALE, RoundingMode.HALF_EVEN);
+            return max.multiply(scaledRate).divide(full, Precision.RULE_QUOTIENT_SCALE, RoundingMode.HALF_EVEN);
         }
     }
 

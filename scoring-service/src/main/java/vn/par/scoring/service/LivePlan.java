@@ -7,7 +7,7 @@ import java.util.UUID;
 import vn.par.scoring.projection.PlanInputs;
 import vn.par.scoring.projection.PlanProjection;
 import vn.par.scoring.projection.PlanStructure;
-import vn.par.scoring.projection.Points;
+import vn.par.scoring.projection.Precision;
 import vn.par.scoring.repository.PlanRow;
 import vn.par.scoring.repository.Sequences;
 
@@ -55,6 +55,6 @@ final class LivePlan {
 
     /** The index this plan last published, or null before its first score. */
     BigDecimal published() {
-        return projection == null ? null : Points.publish(projection.total());
+        return projection == null ? null : Precision.publish(projection.total());
     }
 }

@@ -44,7 +44,7 @@ import vn.par.scoring.projection.PlanInputs;
 import vn.par.scoring.projection.PlanProjection;
 import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.PlanStructure;
-import vn.par.scoring.projection.Points;
+import vn.par.scoring.projection.Precision;
 import vn.par.scoring.projection.ReportRole;
 import vn.par.scoring.repository.Changes;
 import vn.par.scoring.repository.ProjectionStore;
@@ -349,10 +349,10 @@ public class ProjectionService {
         PlanStructure s = projection.structure();
         BigDecimal earned = projection.earned();
         return new ScoreChanged(planId, s.agency(), s.year(), s.version(), sequence, cause.time(),
-                Points.publish(projection.total()), previous, Points.publish(s.target()),
-                Points.publish(s.baseline()), Points.publish(s.max()),
-                Points.publishPercent(projection.total(), s.max()), Points.publish(projection.shortfall()),
-                Points.publish(projection.atStake()), earned == null ? null : Points.publish(earned),
+                Precision.publish(projection.total()), previous, Precision.publish(s.target()),
+                Precision.publish(s.baseline()), Precision.publish(s.max()),
+                Precision.publishPercent(projection.total(), s.max()), Precision.publish(projection.shortfall()),
+                Precision.publish(projection.atStake()), earned == null ? null : Precision.publish(earned),
                 projection.measuredLeaves(), projection.survey(), projection.selfControlled(), projection.basis(),
                 projection.inputs().appraisal().round(), projection.inputs().appraisal().deadline(),
                 projection.selfAssessedFigure(false), projection.appraisedFigure(false),

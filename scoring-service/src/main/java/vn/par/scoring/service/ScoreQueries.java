@@ -28,7 +28,7 @@ import vn.par.scoring.projection.PlanProjection;
 import vn.par.scoring.projection.PlanScore;
 import vn.par.scoring.projection.PlanSnapshot;
 import vn.par.scoring.projection.PlanStructure;
-import vn.par.scoring.projection.Points;
+import vn.par.scoring.projection.Precision;
 import vn.par.scoring.projection.ScoreGroup;
 import vn.par.scoring.projection.WhatIf;
 import vn.par.scoring.projection.HistoryPoint;
@@ -177,11 +177,11 @@ public class ScoreQueries {
     /** @param finalTotal the closed year's final total, or null while the plan's headline is its projection */
     static ScoreSummary summary(PlanRow row, BigDecimal finalTotal) {
         BigDecimal headline = finalTotal != null ? finalTotal : row.projected();
-        BigDecimal percent = Points.publishPercent(headline, row.max());
+        BigDecimal percent = Precision.publishPercent(headline, row.max());
         return new ScoreSummary(row.planId(), row.agency(), row.year(), row.version(), row.sequences().score(),
-                row.asOf(), Points.publish(row.projected()), Points.publish(row.target()),
-                Points.publish(row.baseline()), Points.publish(row.max()), percent, ScoreGroup.of(percent),
-                finalTotal != null ? "FINAL" : "PROJECTED", Points.publish(headline));
+                row.asOf(), Precision.publish(row.projected()), Precision.publish(row.target()),
+                Precision.publish(row.baseline()), Precision.publish(row.max()), percent, ScoreGroup.of(percent),
+                finalTotal != null ? "FINAL" : "PROJECTED", Precision.publish(headline));
     }
 
     private <T> T parse(String text, Class<T> type) {

@@ -143,7 +143,7 @@ class PlanProjectionScaleBenchmarkTest {
                 criteria.add(new PlanSnapshot.Criterion(parent, Integer.toString(a), "Tiêu chí " + parent, null));
                 for (int l = 1; l <= leavesPerCriterion; l++) {
                     String leaf = parent + "." + l;
-                    PlanSnapshot.Points points = new PlanSnapshot.Points(new BigDecimal("1.5"), new BigDecimal("0.75"),
+                    PlanSnapshot.Values points = new PlanSnapshot.Values(new BigDecimal("1.5"), new BigDecimal("0.75"),
                             new BigDecimal("1.33"));
                     boolean ratio = rules && l % 3 == 0;
                     if (ratio) {

@@ -312,7 +312,7 @@ class PlanProjectionTest {
 
     private static PlanSnapshot.Criterion leaf(String code, String parent, String max, String baseline, String target) {
         return new PlanSnapshot.Criterion(code, parent, "Tiêu chí " + code,
-                new PlanSnapshot.Points(dec(max), dec(baseline), dec(target)));
+                new PlanSnapshot.Values(dec(max), dec(baseline), dec(target)));
     }
 
     private static PlanSnapshot.Task task(String id, String criterion) {
@@ -320,6 +320,6 @@ class PlanProjectionTest {
     }
 
     private static BigDecimal dec(String value) {
-        return Points.publish(new BigDecimal(value));
+        return Precision.publish(new BigDecimal(value));
     }
 }

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** The two places where exact points stop being exact, kept in one class so nobody rounds anywhere else. */
-public final class Points {
+public final class Precision {
 
     /**
      * For the division inside the rule (a leaf's value, by its task count). A quotient that terminates stays exact;
@@ -26,7 +26,7 @@ public final class Points {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Points() {
+    private Precision() {
     }
 
     /**
