@@ -236,6 +236,7 @@ public final class Benchmark {
                 ObjectNode t = Throughput.run(stack, options, fixture, footprint, log);
                 results.set("throughput", t);
                 foot.set("rssUnderLoadMaxMiB", t.get("rssMaxMiB"));
+                foot.set("pssAfterLoadMiB", footprint.stackPss());
                 return null;
             });
             phase("freshness", options, failures, log, () -> {

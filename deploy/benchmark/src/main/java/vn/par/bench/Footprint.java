@@ -48,6 +48,25 @@ final class Footprint {
         return pids;
     }
 
+    /**
+     * The whole local stack's proportional set size now, by process and in total: the three services, PostgreSQL
+     * (with its backends), Kafka, Keycloak (with kc.sh). The benchmark's own JVM, which also runs the stack's launcher
+     * code, is listed apart: it is mostly the load generator.
+     */
+    ObjectNode stackPss() {
+        ObjectNode o = Api.JSON.createObjectNode();
+        long total = 0;
+        for (Map.Entry<String, Long> e : pids().entrySet()) {
+            long pss = Proc.treePssBytes(e.getValue());
+            o.put(e.getKey(), pss < 0 ? null : pss / 1024 / 1024);
+            if (pss > 0 && !e.getKey().startsWith("benchmark")) {
+                total += pss;
+            }
+        }
+        o.put("stackTotal", total / 1024 / 1024);
+        return o;
+    }
+
     /** VmRSS of each service now. */
     ObjectNode servicesRss() {
         ObjectNode o = Api.JSON.createObjectNode();

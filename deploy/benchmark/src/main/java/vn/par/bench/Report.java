@@ -130,6 +130,18 @@ final class Report {
                     + " / " + mb(load), "idle ≤ 200 MB", ok(quiet.isNumber(), quiet.asDouble() <= 200)));
         }
 
+        JsonNode pss = foot.path("pssAfterLoadMiB");
+        if (pss.isObject()) {
+            StringBuilder parts = new StringBuilder();
+            pss.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("stackTotal") && !e.getKey().startsWith("benchmark")) {
+                    parts.append(parts.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(mb(e.getValue()));
+                }
+            });
+            rows.add(new Row("Whole stack PSS after the load (" + parts + ")", mb(pss.path("stackTotal")),
+                    "≤ 1,536 MB (1.5 GiB)", ok(pss.path("stackTotal").isNumber(), pss.path("stackTotal").asDouble() <= 1536)));
+        }
+
         StringBuilder sb = new StringBuilder();
         JsonNode m = r.path("machine");
         sb.append("==== PAR Index benchmark").append(r.path("options").path("quick").asBoolean() ? " (quick configuration)" : "")
