@@ -189,6 +189,110 @@ class BrowserIT {
         }
     }
 
+    /**
+     * The year-end appraisal through the pages: the clerk of KHTC self-assesses 6.1.2 with an evidence file, the
+     * appraiser (snv) cuts it on the appraisal sheet, the clerk explains, and once the year is closed the final figure
+     * appears on the dashboard that was open all along, without reloading. The steps no page is needed for (the other
+     * leaves' self-assessments, opening rounds) go through the API.
+     */
+    @Test
+    void aUnitSubmitsWithAFileTheAppraiserAdjustsTheUnitExplainsAndTheFinalFigureGoesLive() throws Exception {
+        Stack stack = SystemStack.stack();
+        PlanModel plan = Scenario.publishedPlan(stack, 2068);
+        String api = stack.url("progress-service") + "/api/plans/" + plan.id();
+        String snv = stack.token("snv", "snv");
+        String agencyAdmin = stack.token("sldtbxh", "sldtbxh");
+        assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "SELF_ASSESSMENT",
+                "deadline", inMinutes(30))).status());
+        for (PlanModel.Leaf leaf : plan.leaves()) {
+            if (!leaf.code().equals("6.1.2")) {
+                Http.Reply assessed = Http.post(api + "/criteria/" + leaf.code() + "/self-assessments", agencyAdmin,
+                        java.util.Map.of("points", leaf.code().equals("7.2") ? new java.math.BigDecimal("4") : leaf.baseline()));
+                assertEquals(201, assessed.status(), leaf.code() + ": " + assessed.body());
+            }
+        }
+        UUID task = plan.scoredTasks().stream().filter(t -> t.criterionCode().equals("6.1.2")).findFirst().orElseThrow()
+                .id();
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("bien-ban-6.1.2-", ".pdf");
+        java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n"
+                + "%%EOF\n");
+
+        WebDriver viewer = Browsers.open();
+        WebDriver clerk = null;
+        WebDriver appraiser = null;
+        try {
+            viewer.get(stack.url("scoring-service") + "/ui/plans/" + plan.id());
+            Browsers.signInIfAsked(viewer, "viewer", "viewer");
+            new WebDriverWait(viewer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("live-status"),
+                    "Trực tiếp"));
+
+            clerk = Browsers.open();
+            clerk.get(stack.url("progress-service") + "/ui/tasks/" + task);
+            Browsers.signInIfAsked(clerk, "khtc", "khtc");
+            WebElement points = Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#chi-so input[name=points]")), "the self-assessment form");
+            points.clear();
+            points.sendKeys("2");
+            clerk.findElement(By.cssSelector("#chi-so input[type=file][name=file]")).sendKeys(pdf.toString());
+            clerk.findElement(By.cssSelector("#chi-so button[type=submit]")).click();
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chi-so .notice-ok")),
+                    "the self-assessment's confirmation");
+            Browsers.screenshot(clerk, "appraisal-self-assessed-with-file");
+
+            assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "APPRAISAL",
+                    "deadline", inMinutes(30))).status());
+            appraiser = Browsers.open();
+            appraiser.get(stack.url("progress-service") + "/ui/appraisal/plans/" + plan.id());
+            Browsers.signInIfAsked(appraiser, "snv", "snv");
+            By form = By.cssSelector("form.appraise[data-criterion='6.1.2']");
+            Browsers.await(appraiser, ExpectedConditions.presenceOfElementLocated(form), "6.1.2's appraisal form");
+            assertTrue(appraiser.findElement(By.cssSelector("#appraisal tr[data-criterion='6.1.2'] [data-field=evidence]"))
+                    .getText().contains("bien-ban"), "the appraiser sees the file");
+            appraiser.findElement(form).findElement(By.name("points")).sendKeys("1,5");
+            appraiser.findElement(form).findElement(By.name("note")).sendKeys("Thiếu biên bản quý IV");
+            appraiser.findElement(form).findElement(By.cssSelector("button[type=submit]")).click();
+            Browsers.await(appraiser, ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#appraisal tr[data-criterion='6.1.2'] [data-field=appraised]"), "1,5"),
+                    "6.1.2 appraised at 1,5");
+            Browsers.screenshot(appraiser, "appraisal-sheet");
+
+            assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "EXPLANATION",
+                    "deadline", inMinutes(30))).status());
+            clerk.get(stack.url("progress-service") + "/ui/tasks/" + task);
+            WebElement text = Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#giai-trinh textarea[name=text]")), "the explanation form");
+            text.sendKeys("Biên bản quý IV đã có, gửi kèm; đề nghị giữ 2 điểm.");
+            clerk.findElement(By.cssSelector("#giai-trinh button[type=submit]")).click();
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#giai-trinh .notice-ok")),
+                    "the explanation's confirmation");
+
+            assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "FINAL_APPRAISAL",
+                    "deadline", inMinutes(30))).status());
+            assertEquals(201, Http.post(api + "/criteria/6.1.2/appraisals", snv, java.util.Map.of("points", 2,
+                    "note", "Chấp nhận giải trình")).status());
+            assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "CLOSED")).status());
+            new WebDriverWait(viewer, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("plan-final"),
+                    "90,96"));
+            assertTrue(viewer.findElement(By.cssSelector("#criteria tr[data-criterion='6.1.2']")).getAttribute("class")
+                    .contains("adjusted"), "6.1.2 is highlighted as adjusted");
+            Browsers.screenshot(viewer, "dashboard-final");
+        } finally {
+            viewer.quit();
+            if (clerk != null) {
+                clerk.quit();
+            }
+            if (appraiser != null) {
+                appraiser.quit();
+            }
+            java.nio.file.Files.deleteIfExists(pdf);
+        }
+    }
+
+    private static String inMinutes(int minutes) {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).plusMinutes(minutes)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     private static JsonNode leaf(JsonNode criteria, String code) {
         for (JsonNode c : criteria) {
             if (c.get("code").asText().equals(code)) {
