@@ -66,6 +66,15 @@ public final class ScopeFixture {
                 task(bDraft));
     }
 
+    /**
+     * The seed imported and published for agency A in {@code year}, through the use cases as a provincial
+     * administrator: for tests that run as callers who cannot import.
+     */
+    public static String publishedSeed(int year) {
+        plans(); // agency A's units first
+        return QuarkusTransaction.requiringNew().call(() -> seed(AGENCY_A, year, true));
+    }
+
     /** The first task of criterion 1.1. */
     private static String task(String planId) {
         Plan plan = Plan.findById(UUID.fromString(planId));

@@ -124,6 +124,7 @@ public final class SelfAssessmentDocument {
                 run(p, note, 11, false, true);
             }
             table(doc, report);
+            signature(doc);
             page(doc);
             doc.write(out);
             return out.toByteArray();
@@ -142,6 +143,19 @@ public final class SelfAssessmentDocument {
         XWPFTableCell right = t.getRow(0).getCell(1);
         center(right.getParagraphs().get(0), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true);
         center(right.addParagraph(), "Độc lập - Tự do - Hạnh phúc", 13, true);
+    }
+
+    /** The head of the agency signs the report, in the right half of the page under the table. */
+    private static void signature(XWPFDocument doc) {
+        XWPFParagraph head = doc.createParagraph();
+        head.setAlignment(ParagraphAlignment.CENTER);
+        head.setIndentationLeft((PAGE_WIDTH - MARGIN_LEFT - MARGIN) / 2);
+        head.setSpacingBefore(240);
+        run(head, "THỦ TRƯỞNG CƠ QUAN", 12, true, false);
+        XWPFParagraph hint = doc.createParagraph();
+        hint.setAlignment(ParagraphAlignment.CENTER);
+        hint.setIndentationLeft((PAGE_WIDTH - MARGIN_LEFT - MARGIN) / 2);
+        run(hint, "(Ký, ghi rõ họ tên và đóng dấu)", 11, false, true);
     }
 
     private static void table(XWPFDocument doc, Report report) {
@@ -241,12 +255,17 @@ public final class SelfAssessmentDocument {
         run(p, text, size, bold, false);
     }
 
+    /** The run's properties go in the order the schema lists them (font, bold, italic, size): Word checks it. */
     private static void run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
         XWPFRun run = p.createRun();
         run.setFontFamily(FONT);
+        if (bold) {
+            run.setBold(true);
+        }
+        if (italic) {
+            run.setItalic(true);
+        }
         run.setFontSize(size);
-        run.setBold(bold);
-        run.setItalic(italic);
         run.setText(text);
     }
 

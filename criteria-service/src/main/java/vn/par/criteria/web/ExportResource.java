@@ -30,39 +30,30 @@ import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
-import vn.par.criteria.report.SelfAssessmentReports;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.problem.ProblemException;
 
-/**
- * The plan's documents from its page: the plan as .xlsx in the appendix's layout with the projected points
- * scoring-service has for it now, and the self-assessment report as .docx.
- */
-@Path("/ui/plans/{id}")
+/** The plan as .xlsx in the appendix's layout, with the projected points scoring-service has for it now. */
+@Path("/ui/plans/{id}/export.xlsx")
 @RolesAllowed("admin")
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     static final String UNAVAILABLE = "Không có điểm dự kiến: ";
 
     private final Neighbours neighbours;
-    private final SelfAssessmentReports reports;
     private final AccessTokenCredential accessToken;
     private final CallerResolver callers;
 
     /** @param accessToken the signed-in person's access token (the code flow keeps it in the session) */
-    public ExportResource(Neighbours neighbours, SelfAssessmentReports reports, AccessTokenCredential accessToken,
-            CallerResolver callers) {
+    public ExportResource(Neighbours neighbours, AccessTokenCredential accessToken, CallerResolver callers) {
         this.neighbours = neighbours;
-        this.reports = reports;
         this.accessToken = accessToken;
         this.callers = callers;
     }
 
     @GET
-    @Path("export.xlsx")
     @Produces(XLSX)
     public Response export(@PathParam("id") UUID id) {
         Plan plan = PlanPages.find(id, callers.current());
@@ -72,19 +63,6 @@ public class ExportResource {
         return Response.ok(bytes, XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + PlanWorkbook.fileName(plan.year, plan.agency.name) + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
-    }
-
-    /** The same report as {@code GET /api/plans/{id}/report.docx}, for the signed-in administrator. */
-    @GET
-    @Path("report.docx")
-    @Produces(DOCX)
-    public Response report(@PathParam("id") UUID id) {
-        Plan plan = PlanPages.find(id, callers.current());
-        SelfAssessmentReports.Document document = reports.write(plan, accessToken.getToken());
-        return Response.ok(document.bytes(), DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + document.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

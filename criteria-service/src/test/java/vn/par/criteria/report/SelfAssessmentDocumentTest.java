@@ -41,6 +41,7 @@ class SelfAssessmentDocumentTest {
             assertTrue(text.contains("BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"), text);
             assertTrue(text.contains(AGENCY + " — lập lúc 10/01/2025 09:30"), text);
             assertTrue(text.contains("Chưa có điểm chính thức"), text);
+            assertTrue(text.endsWith("THỦ TRƯỞNG CƠ QUAN\n(Ký, ghi rõ họ tên và đóng dấu)\n"), "signed under the table: " + text);
             XWPFTable heading = doc.getTables().get(0);
             assertEquals("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", heading.getRow(0).getCell(0).getText());
             assertTrue(heading.getRow(0).getCell(1).getText().contains("Độc lập - Tự do - Hạnh phúc"));
