@@ -166,6 +166,19 @@ public final class TestPlan {
         return this;
     }
 
+    /** The task's due date. */
+    public TestPlan dueDate(int index, java.time.LocalDate due) {
+        tasks.get(index).put("dueDate", due.toString());
+        return this;
+    }
+
+    /** The criterion's derived target points (this year's target; 0 unless set). */
+    public TestPlan target(String code, String points) {
+        Map<String, Object> c = criterion(code);
+        c.put("derived", Map.of("maxPoints", c.get("maxPoints"), "baselinePoints", 0, "targetPoints", new BigDecimal(points)));
+        return this;
+    }
+
     /** The appendix gives most tasks no due date: so does this one. */
     public TestPlan withoutDueDate(int index) {
         tasks.get(index).put("dueDate", null);

@@ -87,6 +87,11 @@ public class PlanCopyService {
             if (criterion.maxPoints.abs().compareTo(new BigDecimal("1e8")) >= 0) {
                 throw new InvalidSnapshotException("criterion " + c.code() + " has an impossible maximum " + criterion.maxPoints);
             }
+            criterion.targetPoints = c.derived() == null || c.derived().targetPoints() == null ? null
+                    : c.derived().targetPoints();
+            if (criterion.targetPoints != null && criterion.targetPoints.abs().compareTo(new BigDecimal("1e8")) >= 0) {
+                throw new InvalidSnapshotException("criterion " + c.code() + " has an impossible target " + criterion.targetPoints);
+            }
             criterion.position = position++;
             criterion.rule = criterion.leaf ? ruleOf(c) : null;
             criterion.ruleDescription = criterion.leaf ? c.ruleDescription() : null;

@@ -31,6 +31,8 @@ public class PlanCriterion extends PanacheEntityBase {
     public String title;
     public boolean leaf;
     public BigDecimal maxPoints;
+    /** The derived target for this year: the points a reminder says are at stake; null in copies from before it. */
+    public BigDecimal targetPoints;
     public int position;
     /** A leaf's rule as the snapshot wrote it (canonical JSON); null for a parent and in snapshots from before rules. */
     @JdbcTypeCode(SqlTypes.JSON)

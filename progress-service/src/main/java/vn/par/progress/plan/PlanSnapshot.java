@@ -37,8 +37,12 @@ public record PlanSnapshot(UUID planId, Long version, String status, Agency agen
             String ruleDescription, Boolean applicable, String notApplicableReason, List<String> leadUnits) {
     }
 
-    /** The values to score with: never null in a well-formed snapshot. */
-    public record Derived(BigDecimal maxPoints) {
+    /**
+     * The values to score with: never null in a well-formed snapshot.
+     *
+     * @param targetPoints this year's target, what a reminder says is at stake; absent in snapshots from before it
+     */
+    public record Derived(BigDecimal maxPoints, BigDecimal targetPoints) {
     }
 
     public record SnapshotTask(UUID id, String criterionCode, String description, List<String> leadUnits,

@@ -40,6 +40,10 @@ import vn.par.progress.report.ReportStatus;
 import vn.par.progress.report.ReportView;
 import vn.par.progress.report.TaskProgressService;
 import vn.par.progress.report.TaskStateView;
+import vn.par.progress.reminder.ReminderSchedule;
+import vn.par.progress.reminder.ReminderText;
+import vn.par.progress.reminder.TodoKind;
+import vn.par.progress.reminder.TodoList;
 import vn.par.progress.rule.Rule;
 import vn.par.progress.rule.RuleType;
 
@@ -60,9 +64,11 @@ public class PortalViews {
     private final ObjectMapper json;
     private final AppraisalSheets sheets;
     private final Clock clock;
+    private final TodoList todo;
 
     public PortalViews(TaskProgressService progress, IndicatorService indicators, PlanIndex index, ObjectMapper json,
-            AppraisalSheets sheets, Clock clock) {
+            AppraisalSheets sheets, Clock clock, TodoList todo) {
+        this.todo = todo;
         this.progress = progress;
         this.indicators = indicators;
         this.index = index;
@@ -140,11 +146,23 @@ public class PortalViews {
 
     // ---- "Nhiệm vụ của đơn vị" ---------------------------------------------------------------------------
 
-    /** The caller's unit's tasks; {@code unit} is null when the account has no unit. */
-    public record MyTasks(String unit, String unitName, List<PlanGroup> plans) {
+    /**
+     * The caller's unit's tasks; {@code unit} is null when the account has no unit. {@code todo}: what it must do
+     * today ("Việc cần làm"), the list the daily reminder sends.
+     */
+    public record MyTasks(String unit, String unitName, List<PlanGroup> plans, List<TodoLine> todo) {
         public String unitLabel() {
             return unitName == null ? unit : unitName + " (" + unit + ")";
         }
+    }
+
+    /**
+     * An item of "Việc cần làm" in the reminder's words.
+     *
+     * @param kind {@link TodoKind#key()}, for the page's hooks
+     * @param href the page to act on it, on this portal
+     */
+    public record TodoLine(String kind, String key, String text, String criterion, String href) {
     }
 
     public record PlanGroup(UUID id, String agency, int year, List<AreaGroup> areas, int tasks, int overdue, int unreported,
@@ -159,7 +177,7 @@ public class PortalViews {
 
     public MyTasks myTasks(Caller caller) {
         if (caller.unit() == null) {
-            return new MyTasks(null, null, List.of());
+            return new MyTasks(null, null, List.of(), List.of());
         }
         List<MyTaskView> tasks = progress.myTasks(caller);
         Set<UUID> planIds = tasks.stream().map(MyTaskView::planId).collect(Collectors.toSet());
@@ -193,7 +211,16 @@ public class PortalViews {
                     mustSubmit(caller, sheet, taskOfLeaf(planId))));
         });
         PlanUnit named = PlanUnit.find("code", caller.unit()).firstResult();
-        return new MyTasks(caller.unit(), named == null ? null : named.name, plans);
+        return new MyTasks(caller.unit(), named == null ? null : named.name, plans, todo(caller.unit()));
+    }
+
+    private List<TodoLine> todo(String unit) {
+        LocalDate today = ReminderSchedule.today(clock);
+        String portal = todo.portalLink();
+        return todo.forUnit(unit, today).stream()
+                .map(i -> new TodoLine(i.kind().key(), i.key(), ReminderText.line(i, today), ReminderText.criterion(i),
+                        i.link().startsWith(portal) ? "/" + i.link().substring(portal.length()) : i.link()))
+                .toList();
     }
 
     // ---- One task ----------------------------------------------------------------------------------------
