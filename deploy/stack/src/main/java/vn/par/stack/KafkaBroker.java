@@ -213,12 +213,15 @@ public final class KafkaBroker implements AutoCloseable {
         for (Path p : Engines.kafkaClasspath()) {
             entries.add(p.toString());
         }
-        entries.add(watchdogDir().toString());
+        entries.add(watchdogClasses(dir.resolve("watchdog")).toString());
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private Path watchdogDir() {
-        Path root = dir.resolve("watchdog");
+    /**
+     * A class-path folder {@code root} holding {@link ParentWatchdog}, copied out of our jar: what an engine's JVM runs
+     * its main class through, so that it stops with the process that started it.
+     */
+    static Path watchdogClasses(Path root) {
         String resource = ParentWatchdog.class.getName().replace('.', '/') + ".class";
         try (InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one command that runs the whole system on this machine: PostgreSQL, Kafka, Keycloak and the three
- * services, with the sample plan loaded. Ctrl-C (or SIGTERM) stops everything, services first.
+ * The one command that runs the whole system on this machine: PostgreSQL, Kafka, Keycloak, an SMTP server and the
+ * three services, with the sample plan loaded. Ctrl-C (or SIGTERM) stops everything, services first.
  * <p>
  * One launcher per data folder: a second one on the same folder exits at once with {@value #EXIT_DATA_FOLDER_IN_USE},
  * naming the one that holds it ({@link DataFolderLock}).
@@ -82,7 +82,9 @@ public final class ParStack {
         UUID plan = null;
         if (!arguments.contains("--no-sample")) {
             String token = stack.token("admin", "admin");
-            plan = new SampleData().load(stack.url("criteria-service"), token, ParStack::say);
+            SampleData sample = new SampleData();
+            plan = sample.load(stack.url("criteria-service"), token, ParStack::say);
+            sample.loadContacts(stack.url("progress-service"), token, ParStack::say);
             awaitScores(stack, plan);
         }
         printReady(stack, plan, (System.nanoTime() - t0) / 1e9);
@@ -122,6 +124,8 @@ public final class ParStack {
             { "Sample plan", plan == null ? "(not loaded: --no-sample)" : stack.url("scoring-service") + "/api/plans/" + plan + "/scores" },
             { "Kafka", stack.kafkaBootstrap() },
             { "PostgreSQL", stack.jdbcUrl("<criteria|progress|scoring>") },
+            { "Thư (SMTP, GreenMail)", stack.mail() == null ? "?" : stack.mail().smtpHost() + ":" + stack.mail().smtpPort()
+                    + ", đọc tại " + stack.mail().inboxUrl("khtc@example.vn") },
             { "Logs", stack.logs().toString() },
         };
         StringBuilder sb = new StringBuilder();

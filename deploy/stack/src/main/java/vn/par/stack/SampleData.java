@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Loads the sample plan through the public API, as an administrator would: the agency's units and the group
- * "Các PCM, ĐVSNCL thuộc Sở", then the appendix of Sở LĐTB&XH for 2024, then publishes it.
+ * "Các PCM, ĐVSNCL thuộc Sở", then the appendix of Sở LĐTB&XH for 2024, then publishes it; and the units' and the
+ * agency administrators' e-mail addresses, which progress-service keeps (criteria-service's units carry none yet).
  */
 public final class SampleData {
 
@@ -59,6 +60,7 @@ public final class SampleData {
         for (JsonNode unit : manifest.get("units")) {
             var body = JSON.createObjectNode().put("agency", agency());
             body.setAll((com.fasterxml.jackson.databind.node.ObjectNode) unit);
+            body.remove("email");
             send(criteriaUrl, adminToken, "POST", "/api/units", "application/json", body.toString().getBytes(StandardCharsets.UTF_8),
                     201, 409);
         }
@@ -71,6 +73,28 @@ public final class SampleData {
         send(criteriaUrl, adminToken, "POST", "/api/plans/" + id + "/publish", null, null, 200);
         out.accept("sample plan published: " + id);
         return id;
+    }
+
+    /**
+     * Gives progress-service, which sends the reminders, each sample unit's address ({@code vp@example.vn}, …) and the
+     * agency administrators' ({@code sldtbxh@example.vn}). Setting them again changes nothing.
+     */
+    public void loadContacts(String progressUrl, String adminToken, Consumer<String> out) {
+        int units = 0;
+        for (JsonNode unit : manifest.get("units")) {
+            if (unit.hasNonNull("email")) {
+                var body = JSON.createObjectNode().put("email", unit.get("email").asText()).put("name", unit.get("name").asText());
+                send(progressUrl, adminToken, "PUT", "/api/units/" + unit.get("code").asText() + "/contact", "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8), 200);
+                units++;
+            }
+        }
+        var agencyBody = JSON.createObjectNode().put("agency", agency());
+        agencyBody.set("adminEmails", manifest.get("adminEmails"));
+        send(progressUrl, adminToken, "PUT", "/api/agencies/contact", "application/json",
+                agencyBody.toString().getBytes(StandardCharsets.UTF_8), 200);
+        out.accept("sample contacts loaded: " + units + " units, administrators of " + agency() + " "
+                + manifest.get("adminEmails"));
     }
 
     private static JsonNode send(String base, String token, String method, String path, String contentType, byte[] body,

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system on one machine: PostgreSQL, Kafka, Keycloak and the three services, started in order and
- * stopped in reverse order. Used by the launcher ({@link ParStack}) with fixed ports and kept data, and by the
+ * The whole system on one machine: PostgreSQL, Kafka, Keycloak, an SMTP server (GreenMail) and the three services,
+ * started in order and stopped in reverse order. Used by the launcher ({@link ParStack}) with fixed ports and kept data, and by the
  * system tests with free ports and fresh data.
  */
 public final class Stack implements AutoCloseable {
@@ -25,10 +25,13 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private MailServer mail;
     /** In start order; guarded by itself (services start side by side). */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
     private int keycloakPort;
+    private final int smtpPort;
+    private final int mailApiPort;
 
     public Stack(StackOptions options) {
         this.options = options;
@@ -37,6 +40,8 @@ public final class Stack implements AutoCloseable {
             servicePorts.put(SERVICES.get(i), options.freePorts() ? Ports.free() : 8081 + i);
         }
         keycloakPort = options.freePorts() ? Ports.free() : 8180;
+        smtpPort = options.freePorts() ? Ports.free() : 2525;
+        mailApiPort = options.freePorts() ? Ports.free() : 8025;
     }
 
     public StackOptions options() {
@@ -71,7 +76,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts every piece that is not external and waits for each to be ready: the three engines side by side,
+     * Starts every piece that is not external and waits for each to be ready: the engines side by side,
      * then the three services side by side (they need the database and the broker to start; Keycloak only when
      * the first request arrives, but it is awaited first so the system is usable when this returns).
      */
@@ -80,7 +85,8 @@ public final class Stack implements AutoCloseable {
         inParallel(List.of(
                 () -> step("PostgreSQL", this::startPostgres),
                 () -> step("Kafka", this::startKafka),
-                () -> step("Keycloak", this::startKeycloak)));
+                () -> step("Keycloak", this::startKeycloak),
+                () -> step("GreenMail (SMTP)", this::startMail)));
         List<Runnable> services = new ArrayList<>();
         for (String name : SERVICES) {
             services.add(() -> step(name, () -> startService(name)));
@@ -154,6 +160,12 @@ public final class Stack implements AutoCloseable {
         keycloak.start(Duration.ofSeconds(240));
     }
 
+    /** The reminders' mail goes here, and stays readable: {@link MailServer#messages}. */
+    private void startMail() {
+        mail = new MailServer(options.dataDir().resolve("mail"), smtpPort, mailApiPort, logs.resolve("greenmail.log"));
+        mail.start(Duration.ofSeconds(60));
+    }
+
     /** Starts (or restarts) one service and waits until it is ready. */
     public void startService(String name) {
         ServiceProcess service;
@@ -192,6 +204,12 @@ public final class Stack implements AutoCloseable {
         env.put("PAR_LINKS_CRITERIA", url("criteria-service"));
         env.put("PAR_LINKS_PROGRESS", url("progress-service"));
         env.put("PAR_LINKS_SCORING", url("scoring-service"));
+        if ("progress-service".equals(name)) {
+            // The reminders' SMTP server: the stack's GreenMail, plain SMTP on the loopback.
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        }
         env.putAll(options.serviceEnvironment());
         return env;
     }
@@ -248,6 +266,11 @@ public final class Stack implements AutoCloseable {
         return keycloak;
     }
 
+    /** The SMTP server progress-service sends reminders to; null before {@link #start()}. */
+    public MailServer mail() {
+        return mail;
+    }
+
     public ServiceProcess service(String name) {
         synchronized (services) {
             return services.get(name);
@@ -278,6 +301,9 @@ public final class Stack implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (mail != null) {
+            quietly("stopping GreenMail", mail::stop);
         }
         if (keycloak != null) {
             quietly("stopping Keycloak", keycloak::stop);
