@@ -99,6 +99,7 @@ db_secret scoring PAR_DB_SCORING_PASSWORD
 db_secret keycloak PAR_DB_KEYCLOAK_PASSWORD
 secret par-web-session Opaque criteria=PAR_WEB_SESSION_SECRET_CRITERIA progress=PAR_WEB_SESSION_SECRET_PROGRESS scoring=PAR_WEB_SESSION_SECRET_SCORING
 secret par-db-backup-s3 Opaque ACCESS_KEY_ID=PAR_BACKUP_S3_ACCESS_KEY_ID ACCESS_SECRET_KEY=PAR_BACKUP_S3_SECRET_ACCESS_KEY
+secret par-smtp Opaque host=PAR_SMTP_HOST port=PAR_SMTP_PORT username=PAR_SMTP_USERNAME password=PAR_SMTP_PASSWORD from=PAR_SMTP_FROM
 
 {
   printf '# Written by ../generate.sh from secrets.env: do not edit, do not commit.\n'

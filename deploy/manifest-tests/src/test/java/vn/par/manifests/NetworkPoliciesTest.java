@@ -65,7 +65,7 @@ class NetworkPoliciesTest {
             new Endpoint("strimzi-operator", "strimzi", Map.of("strimzi.io/kind", "cluster-operator"), Map.of(), List.of(), null),
             new Endpoint("other-app", "default", Map.of("app", "other"), Map.of(), List.of("8080/TCP"), null),
             new Endpoint("api-server", null, Map.of(), Map.of(), List.of("443/TCP", "6443/TCP"), "203.0.113.10"),
-            new Endpoint("internet", null, Map.of(), Map.of(), List.of("443/TCP", "80/TCP"), "192.0.2.30"));
+            new Endpoint("internet", null, Map.of(), Map.of(), List.of("443/TCP", "80/TCP", "587/TCP"), "192.0.2.30"));
 
     /** Every connection that must pass, and no other, as "source -> destination:port/protocol". */
     static Set<String> expected() {
@@ -83,6 +83,8 @@ class NetworkPoliciesTest {
         add(flows, services, databases, "5432/TCP");
         add(flows, services, brokers, "9093/TCP");
         add(flows, services, List.of("ingress-nginx"), "443/TCP");
+        // progress-service's reminders, through the agency's SMTP server (0.0.0.0/0 until narrowed).
+        flows.add("progress-service -> internet:587/TCP");
         // Keycloak: its instances with each other (JGroups), its database (the server and the realm import).
         flows.add("keycloak-0 -> keycloak-1:7800/TCP");
         flows.add("keycloak-0 -> keycloak-1:57800/TCP");

@@ -38,7 +38,9 @@ class ServiceEnvironmentTest {
             // only an input to $(POD_NAME) in another variable of the same container (progress-service's group id)
             "POD_NAME",
             // read by service-infra's SessionSecretCheck (par.deployment), not named in application.properties
-            "PAR_DEPLOYMENT");
+            "PAR_DEPLOYMENT",
+            // quarkus-mailer's account at the agency's SMTP server (progress-service): secrets, never a property
+            "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
 
     /**
      * The Kafka clients' own settings, which the services take from any KAFKA_* variable: Quarkus passes every kafka.*
