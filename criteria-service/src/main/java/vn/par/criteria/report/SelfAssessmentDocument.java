@@ -151,6 +151,8 @@ public final class SelfAssessmentDocument {
         head.setAlignment(ParagraphAlignment.CENTER);
         head.setIndentationLeft((PAGE_WIDTH - MARGIN_LEFT - MARGIN) / 2);
         head.setSpacingBefore(240);
+        // never the title on one page and what to do under it on the next
+        (head.getCTP().isSetPPr() ? head.getCTP().getPPr() : head.getCTP().addNewPPr()).addNewKeepNext();
         run(head, "THỦ TRƯỞNG CƠ QUAN", 12, true, false);
         XWPFParagraph hint = doc.createParagraph();
         hint.setAlignment(ParagraphAlignment.CENTER);
