@@ -119,6 +119,32 @@ class AppraisalIT {
         assertEquals(409, Api.postJson(appraisal + "/appraisal/rounds", snv, "{\"round\":\"APPRAISAL\",\"deadline\":\""
                 + inMinutes(30) + "\"}").status());
 
+        // Next year's draft starts from the final figures.
+        String criteria = stack.url("criteria-service") + "/api/plans/" + plan.id();
+        Api.Answer next = Api.postJson(criteria + "/next-year", agencyAdmin, "{}");
+        assertEquals(201, next.status(), next.describe());
+        JsonNode draft = next.json();
+        assertEquals(2067, draft.get("year").asInt());
+        assertEquals("DRAFT", draft.get("status").asText());
+        assertDecimal("90.96", draft.get("derivedTotals").get("baselinePoints"), "last year = this year's final");
+        assertDecimal("2", criterion(draft.get("criteria"), "6.1.2").get("baselinePoints"), "6.1.2's final");
+
+        // The self-assessment report, as the department hands it in.
+        byte[] docx = Api.getBytes(criteria + "/report.docx", agencyAdmin);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docx));
+                org.apache.poi.xwpf.extractor.XWPFWordExtractor text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
+                        document)) {
+            String all = text.getText();
+            assertTrue(all.contains("Sở Lao động - Thương binh và Xã hội"), "the agency");
+            for (PlanModel.Leaf leaf : plan.leaves()) {
+                assertTrue(all.contains(leaf.code()), "leaf " + leaf.code());
+            }
+            assertTrue(all.contains("90,96") && all.contains("90,46"), "the totals: self-assessed and final 90,96, appraised 90,46");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the report is not a Word document", e);
+        }
+
         // The evidence: the appraiser downloads it; a reporter of another agency may not.
         Api.Answer download = Api.get(progress + "/api/evidence/" + fileId, snv);
         assertEquals(200, download.status(), download.describe());
@@ -128,6 +154,21 @@ class AppraisalIT {
         String stranger = reporterOfAnotherAgency(stack);
         Api.Answer refused = Api.get(progress + "/api/evidence/" + fileId, stranger);
         assertEquals(403, refused.status(), refused.describe());
+    }
+
+    private static JsonNode criterion(JsonNode criteria, String code) {
+        for (JsonNode c : criteria) {
+            if (c.get("code").asText().equals(code)) {
+                return c;
+            }
+            if (code.startsWith(c.get("code").asText() + ".")) {
+                JsonNode below = criterion(c.get("children"), code);
+                if (below != null) {
+                    return below;
+                }
+            }
+        }
+        return null;
     }
 
     /** A reporter of a unit of another agency (Sở Tư pháp), created through criteria-service and Keycloak. */
