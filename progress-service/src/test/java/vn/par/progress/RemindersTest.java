@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.par.infra.web.VietnameseFormats;
@@ -44,6 +48,7 @@ import vn.par.progress.caller.Caller;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.reminder.ReminderRuns;
 import vn.par.progress.reminder.ReminderRuns.RunResult;
+import vn.par.progress.reminder.ReminderSchedule;
 import vn.par.progress.reminder.TodoItem;
 import vn.par.progress.reminder.TodoKind;
 import vn.par.progress.reminder.TodoList;
@@ -80,6 +85,8 @@ class RemindersTest {
     SelfAssessmentService assessments;
     @Inject
     AppraisalService appraisals;
+    @Inject
+    Scheduler scheduler;
 
     /** An agency of its own with units A and B, their addresses and the agency administrator's. */
     record Agency(String tag, String name, String a, String b, String mailA, String mailB, String mailAdmin) {
@@ -320,6 +327,15 @@ class RemindersTest {
                         + "Nhiệm vụ đến hạn " + today))
                 .body(containsString("điểm mục tiêu: 2,5"))
                 .body(containsString("href=\"/ui/tasks/" + plan.taskId(0) + "\""));
+    }
+
+    @Test
+    void theScheduleRunsEveryDayAt0730InVietnam() {
+        Trigger job = scheduler.getScheduledJob(ReminderSchedule.JOB);
+        assertTrue(job != null, "the daily job is scheduled (par.reminders.enabled=false only skips its runs here)");
+        ZonedDateTime next = job.getNextFireTime().atZone(VietnameseFormats.VIETNAM);
+        assertEquals(LocalTime.of(7, 30), next.toLocalTime());
+        assertTrue(next.isBefore(ZonedDateTime.now(VietnameseFormats.VIETNAM).plusDays(1).plusMinutes(1)), "every day: " + next);
     }
 
     @Test

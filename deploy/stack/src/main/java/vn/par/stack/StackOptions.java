@@ -23,9 +23,13 @@ public record StackOptions(Path root, Path dataDir, boolean freePorts, int postg
         String postgresUser, String postgresPassword, String externalKafka, String externalKeycloakIssuer,
         List<String> serviceJvmOptions, Map<String, String> serviceEnvironment, Consumer<String> out) {
 
-    /** Free ports, fresh data under {@code dataDir}, everything embedded: what system tests use. */
+    /**
+     * Free ports, fresh data under {@code dataDir}, everything embedded: what system tests use. progress-service's
+     * daily reminders run only when a test asks ({@code POST /api/admin/reminders/run}): a run at 07:30 would send mail
+     * in the middle of a test.
+     */
     public static StackOptions forTests(Path root, Path dataDir, Consumer<String> out) {
         return new StackOptions(root, dataDir, true, 0, null, null, null, null, null,
-                ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), out);
+                ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of("PAR_REMINDERS_ENABLED", "false"), out);
     }
 }
