@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The data of a {@code SelfAssessed} event on par.progress (see EVENTS-DRAFT.md). */
+/** The data of a {@code SelfAssessed} event on par.progress (its schema: deploy/events/asyncapi.yaml). */
 public record SelfAssessed(UUID assessmentId, UUID planId, String criterionCode, String unit, BigDecimal points,
         String assessedBy, Instant assessedAt) {
 

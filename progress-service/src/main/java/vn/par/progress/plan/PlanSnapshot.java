@@ -12,8 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The data of a {@code PlanPublished} or {@code PlanChanged} event: a full snapshot of the plan (see
- * EVENTS-DRAFT.md). Only what progress-service needs is read; other members are ignored.
+ * The data of a {@code PlanPublished} or {@code PlanChanged} event: a full snapshot of the plan (its schema:
+ * deploy/events/schemas/PlanSnapshot.json). Only what progress-service needs is read; other members are ignored.
  */
 public record PlanSnapshot(UUID planId, Long version, String status, Agency agency, Integer year,
         List<Criterion> criteria, List<SnapshotTask> tasks, List<Unit> units) {

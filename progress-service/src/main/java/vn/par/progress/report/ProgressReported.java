@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import vn.par.progress.caller.UnitRole;
 
-/** The data of a {@code ProgressReported} event on par.progress (see EVENTS-DRAFT.md). */
+/** The data of a {@code ProgressReported} event on par.progress (its schema: deploy/events/asyncapi.yaml). */
 public record ProgressReported(UUID reportId, UUID planId, UUID taskId, String criterionCode, String unit,
         UnitRole role, ReportStatus status, int percentComplete, String reportedBy, Instant reportedAt,
         boolean changesTaskState) {
