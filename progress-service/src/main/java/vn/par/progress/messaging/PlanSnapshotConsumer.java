@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import vn.par.infra.events.EventEnvelope;
+import vn.par.infra.retry.Backoff;
 import vn.par.progress.plan.PlanCopyService;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.plan.PlanSnapshot;
@@ -32,6 +33,7 @@ import vn.par.progress.plan.PlanSnapshot;
 public class PlanSnapshotConsumer {
 
     private static final Set<String> PLAN_EVENTS = Set.of("PlanPublished", "PlanChanged");
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final PlanCopyService plans;
@@ -72,7 +74,7 @@ public class PlanSnapshotConsumer {
     }
 
     private void applyUntilDone(EventEnvelope event, PlanSnapshot snapshot) throws InterruptedException {
-        long backoff = 100;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         for (int attempt = 1;; attempt++) {
             try {
                 if (index.version(snapshot.planId()) < snapshot.version()) {
@@ -97,8 +99,7 @@ public class PlanSnapshotConsumer {
                 } else {
                     Log.debugf(e, "Attempt %d to apply event %s failed", attempt, event.id());
                 }
-                Thread.sleep(backoff);
-                backoff = Math.min(MAX_BACKOFF.toMillis(), backoff * 2);
+                backoff.pause();
             }
         }
     }
