@@ -49,7 +49,7 @@ class RemindersIT {
         String progress = stack.url("progress-service");
         new SampleData().loadContacts(progress, admin, SystemStack::log);
 
-        PlanModel plan = Scenario.publishedPlan(stack, 2067);
+        PlanModel plan = Scenario.publishedPlan(stack, 2071);
         List<PlanModel.Leaf> leaves = new ArrayList<>();
         for (PlanModel.Leaf leaf : plan.leaves()) {
             if (leaf.tasks().stream().anyMatch(t -> t.leadUnits().contains("KHTC")) && leaves.size() < 2) {
@@ -58,8 +58,8 @@ class RemindersIT {
         }
         assertEquals(2, leaves.size(), "the sample plan has two leaves with a task KHTC leads");
         LocalDate today = LocalDate.now(VIETNAM);
-        UUID dueTomorrow = dueDate(criteria, admin, plan, leaves.get(0), "Nhắc việc 2067: đến hạn ngày mai", today.plusDays(1));
-        UUID overdue = dueDate(criteria, admin, plan, leaves.get(1), "Nhắc việc 2067: quá hạn 15 ngày", today.minusDays(15));
+        UUID dueTomorrow = dueDate(criteria, admin, plan, leaves.get(0), "Nhắc việc 2071: đến hạn ngày mai", today.plusDays(1));
+        UUID overdue = dueDate(criteria, admin, plan, leaves.get(1), "Nhắc việc 2071: quá hạn 15 ngày", today.minusDays(15));
         Await.until("progress-service learns both due dates", Duration.ofSeconds(60), () -> {
             JsonNode tasks = Http.get(progress + "/api/plans/" + plan.id() + "/tasks", admin).json().get("tasks");
             return dueDateOf(tasks, dueTomorrow).equals(today.plusDays(1).toString())
@@ -78,9 +78,9 @@ class RemindersIT {
         assertTrue(message.subject().startsWith("[Chỉ số CCHC] Việc cần làm ngày "), message.subject());
         String text = message.text();
         assertTrue(text.contains("Kính gửi Phòng Kế hoạch - Tài chính (KHTC)"), text);
-        assertTrue(text.contains("Nhiệm vụ đến hạn " + vi(today.plusDays(1)) + " (còn 1 ngày): Nhắc việc 2067: đến hạn ngày mai"),
+        assertTrue(text.contains("Nhiệm vụ đến hạn " + vi(today.plusDays(1)) + " (còn 1 ngày): Nhắc việc 2071: đến hạn ngày mai"),
                 text);
-        assertTrue(text.contains("Nhiệm vụ quá hạn 15 ngày (hạn " + vi(today.minusDays(15)) + "): Nhắc việc 2067: quá hạn 15 ngày"),
+        assertTrue(text.contains("Nhiệm vụ quá hạn 15 ngày (hạn " + vi(today.minusDays(15)) + "): Nhắc việc 2071: quá hạn 15 ngày"),
                 text);
         for (int i = 0; i < 2; i++) {
             String code = leaves.get(i).code();
@@ -94,8 +94,8 @@ class RemindersIT {
         List<MailServer.Message> toAdmin = mail.messages(AGENCY_ADMIN);
         assertEquals(adminBefore + 1, toAdmin.size(), "one copy for the agency's administrator");
         String copy = toAdmin.get(toAdmin.size() - 1).text();
-        assertTrue(copy.contains("Nhắc việc 2067: quá hạn 15 ngày") && copy.contains("Đơn vị chủ trì: KHTC"), copy);
-        assertFalse(copy.contains("Nhắc việc 2067: đến hạn ngày mai"), "a task due tomorrow is not escalated: " + copy);
+        assertTrue(copy.contains("Nhắc việc 2071: quá hạn 15 ngày") && copy.contains("Đơn vị chủ trì: KHTC"), copy);
+        assertFalse(copy.contains("Nhắc việc 2071: đến hạn ngày mai"), "a task due tomorrow is not escalated: " + copy);
 
         Http.Reply second = run(progress, admin);
         assertEquals(200, second.status(), second.body());

@@ -63,7 +63,7 @@ class AcceptedInputIT {
         assertTrue(report.get("warnings").toString().indexOf("đã tạo đơn vị mới") < 0, "no unit created: " + report);
         assertEquals(units, DatabaseSnapshot.count(stack, "criteria", "SELECT count(*) FROM unit"), "no new unit row");
         JsonNode stored = Api.get(stack.url("criteria-service") + "/api/plans/" + report.get("planId").asText(),
-                Fixtures.token(stack, "viewer")).json();
+                Fixtures.token(stack, "admin")).json();
         JsonNode task = stored.get("criteria").get(0).get("children").get(0).get("tasks").get(0);
         assertEquals("[\"KHTC\"]", task.get("leadUnits").toString(), task.toString());
     }

@@ -278,10 +278,13 @@ class WrongUsersIT {
                 }
                 String url = stack.url(service) + substitute(stack, path.getKey());
                 boolean withBody = Set.of("POST", "PUT", "PATCH").contains(method);
+                // The body type the operation declares (an upload is multipart): a caller without a token must meet
+                // the 401, not a 415 that only says the body was of the wrong kind.
+                String type = withBody ? declaredBodyType(path.getValue().get(method.toLowerCase())) : null;
                 tried.add(method + " " + path.getKey());
                 try {
-                    Api.Answer answer = Api.send(method, url, null, withBody ? "application/json" : null,
-                            withBody ? "{}".getBytes(StandardCharsets.UTF_8) : null, Map.of(), Duration.ofSeconds(15));
+                    Api.Answer answer = Api.send(method, url, null, type,
+                            withBody ? body(type) : null, Map.of(), Duration.ofSeconds(15));
                     if (answer.status() != 401 || !answer.contentType().startsWith("application/problem+json")
                             || !String.valueOf(answer.header("WWW-Authenticate")).startsWith("Bearer")) {
                         answered.add(answer.describe() + " WWW-Authenticate: " + answer.header("WWW-Authenticate"));
@@ -301,25 +304,54 @@ class WrongUsersIT {
         assertEquals(List.of(), answered, "operations that did not answer 401 problem+json with a Bearer challenge");
     }
 
+    /** The first media type of the operation's request body, or JSON when it declares none. */
+    private static String declaredBodyType(JsonNode operation) {
+        JsonNode content = operation == null ? null : operation.path("requestBody").path("content");
+        if (content == null || !content.fieldNames().hasNext()) {
+            return "application/json";
+        }
+        String type = content.fieldNames().next();
+        if (type.startsWith("multipart/form-data")) {
+            return "multipart/form-data; boundary=par";
+        }
+        return type.equals("*/*") ? "application/json" : type;
+    }
+
+    /** A small body of that type: an empty JSON object, an empty multipart form, or an empty text. */
+    private static byte[] body(String type) {
+        if (type.startsWith("multipart/form-data")) {
+            return "--par\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--par--\r\n"
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        return type.contains("json") ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "criteria-service", "progress-service", "scoring-service" })
-    void healthAndMetricsAnswerWithoutAToken(String service) {
+    void healthAndMetricsAnswerWithoutATokenOnTheManagementPortOnly(String service) {
         Stack stack = SystemStack.stack();
-        Api.Answer live = Api.get(stack.url(service) + "/q/health/live", null);
+        String management = stack.managementUrl(service);
+        Api.Answer live = Api.get(management + "/q/health/live", null);
         assertEquals(200, live.status(), live.describe());
-        Api.Answer ready = Api.get(stack.url(service) + "/q/health/ready", null);
+        Api.Answer ready = Api.get(management + "/q/health/ready", null);
         assertTrue(ready.status() == 200 || ready.status() == 503, ready.describe());
         assertTrue(ready.json().has("status"), ready.describe());
-        Api.Answer metrics = Api.get(stack.url(service) + "/q/metrics", null);
+        Api.Answer metrics = Api.get(management + "/q/metrics", null);
         assertEquals(200, metrics.status(), metrics.describe());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text: " + metrics.describe());
+        assertEquals(200, Api.get(management + "/q/swagger-ui/", null).status(), "Swagger UI on the management port");
+        // The public port (the one an ingress routes) has none of them.
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            Api.Answer onPublicPort = Api.get(stack.url(service) + path, null);
+            assertEquals(404, onPublicPort.status(), service + " " + path + " on the public port: " + onPublicPort.describe());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "criteria-service", "progress-service", "scoring-service" })
     void theOpenApiDocumentDescribesOperationsAndHoldsNoData(String service) {
         Stack stack = SystemStack.stack();
-        Api.Answer anonymous = Api.get(stack.url(service) + "/q/openapi?format=json", null);
+        Api.Answer anonymous = Api.get(stack.managementUrl(service) + "/q/openapi?format=json", null);
         System.out.printf("%s: /q/openapi without a token answers %d%n", service, anonymous.status());
         JsonNode document = openApi(stack, service);
         assertTrue(document.path("openapi").asText().startsWith("3."), "an OpenAPI 3 document");
@@ -427,7 +459,7 @@ class WrongUsersIT {
 
     /** The service's OpenAPI document: anonymously if it is public, else with the admin's token. */
     private static JsonNode openApi(Stack stack, String service) {
-        String url = stack.url(service) + "/q/openapi?format=json";
+        String url = stack.managementUrl(service) + "/q/openapi?format=json";
         Api.Answer anonymous = Api.get(url, null);
         Api.Answer answer = anonymous.status() == 200 ? anonymous : Api.get(url, Fixtures.token(stack, "admin"));
         assertEquals(200, answer.status(), answer.describe());
