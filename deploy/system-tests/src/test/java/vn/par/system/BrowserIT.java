@@ -263,7 +263,7 @@ class BrowserIT {
                     By.cssSelector("#giai-trinh textarea[name=text]")), "the explanation form");
             text.sendKeys("Biên bản quý IV đã có, gửi kèm; đề nghị giữ 2 điểm.");
             clerk.findElement(By.cssSelector("#giai-trinh button[type=submit]")).click();
-            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#giai-trinh .notice-ok")),
+            Browsers.await(clerk, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#giai-trinh-tieu-chi .notice-ok")),
                     "the explanation's confirmation");
 
             assertEquals(201, Http.post(api + "/appraisal/rounds", snv, java.util.Map.of("round", "FINAL_APPRAISAL",
