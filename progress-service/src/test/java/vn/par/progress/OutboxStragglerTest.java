@@ -128,6 +128,7 @@ class OutboxStragglerTest {
             ps.setString(6, "OutboxCheck");
             ps.setTimestamp(7, Timestamp.from(Instant.now()));
             ps.setString(8, "{\"n\":" + n + "}");
+            ps.setString(9, null); // no trace
             ps.executeQuery().close();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_event WHERE event_id = ?")) {

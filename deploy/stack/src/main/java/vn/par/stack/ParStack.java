@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar deploy/stack/target/par-stack.jar [--fresh] [--no-sample] [--data=DIR]
  *      [--postgres-url=jdbc:postgresql://host:5432/postgres --postgres-user=u --postgres-password=p]
- *      [--kafka=host:9092] [--keycloak=https://sso.example/realms/par]
+ *      [--kafka=host:9092] [--keycloak=https://sso.example/realms/par] [--otlp=http://collector:4317]
  * </pre>
  */
 public final class ParStack {
@@ -62,7 +62,8 @@ public final class ParStack {
         StackOptions options = new StackOptions(root, data, false, intOption(arguments, "--postgres-port", 15432),
                 option(arguments, "--postgres-url"), option(arguments, "--postgres-user", "postgres"),
                 option(arguments, "--postgres-password", "postgres"), option(arguments, "--kafka"),
-                option(arguments, "--keycloak"), ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), ParStack::say);
+                option(arguments, "--keycloak"), ServiceProcess.DEFAULT_JVM_OPTIONS, traces(option(arguments, "--otlp")),
+                ParStack::say);
         Stack stack = new Stack(options);
         stack.takeDataFolder();
         if (arguments.contains("--fresh")) {
@@ -117,9 +118,9 @@ public final class ParStack {
             { "Bảng điều hành (dashboard)", stack.url("scoring-service") + "/" },
             { "Quản trị kế hoạch", stack.url("criteria-service") + "/" },
             { "Cổng đơn vị", stack.url("progress-service") + "/" },
-            { "Swagger UI criteria", stack.url("criteria-service") + "/q/swagger-ui" },
-            { "Swagger UI progress", stack.url("progress-service") + "/q/swagger-ui" },
-            { "Swagger UI scoring", stack.url("scoring-service") + "/q/swagger-ui" },
+            { "Swagger UI criteria", stack.managementUrl("criteria-service") + "/q/swagger-ui" },
+            { "Swagger UI progress", stack.managementUrl("progress-service") + "/q/swagger-ui" },
+            { "Swagger UI scoring", stack.managementUrl("scoring-service") + "/q/swagger-ui" },
             { "Keycloak (admin/admin)", kc + "/admin/master/console/#/par" },
             { "Sample plan", plan == null ? "(not loaded: --no-sample)" : stack.url("scoring-service") + "/api/plans/" + plan + "/scores" },
             { "Kafka", stack.kafkaBootstrap() },
@@ -179,6 +180,15 @@ public final class ParStack {
         System.out.println(LocalTime.now().withNano(0) + "  " + line);
     }
 
+    /**
+     * The services' environment for {@code --otlp}: their spans go to that OTLP collector. Without it they record none
+     * (and the trace context still travels: service-infra's TraceSampler), unless the launcher's own environment names
+     * one (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT), which the services inherit.
+     */
+    static Map<String, String> traces(String otlpEndpoint) {
+        return otlpEndpoint == null ? Map.of() : Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
+    }
+
     private static String usage() {
         return String.join(System.lineSeparator(),
                 "Runs the whole PAR Index system on this machine, with the sample plan loaded.",
@@ -190,6 +200,8 @@ public final class ParStack {
                 "  --postgres-user=U --postgres-password=P",
                 "  --postgres-port=N       port of the embedded PostgreSQL (default 15432)",
                 "  --kafka=HOST:PORT       use an existing Kafka (topics par.plans, par.progress, par.scores must exist)",
-                "  --keycloak=ISSUER       use an existing Keycloak realm, e.g. http://sso:8080/realms/par");
+                "  --keycloak=ISSUER       use an existing Keycloak realm, e.g. http://sso:8080/realms/par",
+                "  --otlp=URL              send the services' traces to this OTLP collector (gRPC, e.g. http://localhost:4317;",
+                "                          for OTLP over HTTP also set QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)");
     }
 }

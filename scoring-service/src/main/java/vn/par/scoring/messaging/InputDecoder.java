@@ -47,10 +47,18 @@ public class InputDecoder {
      *                                 the caller logs and skips it
      */
     public InputEvent decode(ConsumerRecord<String, byte[]> record) {
+        return decode(record, null);
+    }
+
+    /**
+     * As {@link #decode(ConsumerRecord)}, for an event applied in the span {@code traceparent} names (see
+     * {@link InputEvent.Meta#traceparent()}).
+     */
+    public InputEvent decode(ConsumerRecord<String, byte[]> record, String traceparent) {
         EventEnvelope.Attributes attributes = EventEnvelope.attributesOf(record);
         try {
             InputEvent.Meta meta = new InputEvent.Meta(UUID.fromString(attributes.key()), attributes.id(),
-                    attributes.sequence(), attributes.time());
+                    attributes.sequence(), attributes.time(), traceparent);
             byte[] data = record.value();
             if (data == null) {
                 throw new IllegalArgumentException("no data");

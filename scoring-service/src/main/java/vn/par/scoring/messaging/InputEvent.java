@@ -16,10 +16,13 @@ public sealed interface InputEvent {
     Meta meta();
 
     /**
-     * @param sequence the event's {@code ce_sequence}: per plan and topic, 1, 2, 3, … in commit order
-     * @param time     the event's {@code ce_time}; a state it produces is "as of" this time
+     * @param sequence    the event's {@code ce_sequence}: per plan and topic, 1, 2, 3, … in commit order
+     * @param time        the event's {@code ce_time}; a state it produces is "as of" this time
+     * @param traceparent the W3C traceparent of the span that applies the event, in the trace its
+     *                    {@code ce_traceparent} names; the {@code ScoreChanged} it causes continues it. Null when the
+     *                    event carries no trace, and in a rebuild
      */
-    record Meta(UUID planId, UUID eventId, long sequence, Instant time) {
+    record Meta(UUID planId, UUID eventId, long sequence, Instant time, String traceparent) {
     }
 
     /** {@code PlanPublished} or {@code PlanChanged}: a full snapshot. */

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +35,7 @@ import io.smallrye.common.annotation.Identifier;
 import vn.par.infra.events.EventEnvelope.MalformedEventException;
 import vn.par.infra.events.Topics;
 import vn.par.infra.retry.Backoff;
+import vn.par.infra.tracing.EventTracing;
 import vn.par.scoring.config.ScoringConfig;
 import vn.par.scoring.service.ProjectionService;
 
@@ -50,6 +53,14 @@ import vn.par.scoring.service.ProjectionService;
  * Offsets are committed after the batch is applied (every {@code par.scoring.inputs.commit-interval}, when partitions
  * are revoked, and at shutdown): delivery is at least once, and the projection skips an event whose sequence it has
  * already applied. A rebalance happens inside {@code poll}, so never in the middle of a batch.
+ *
+ * <p>Traces: a batch is one transaction, but not one cause. It holds the events of many units and plans, each
+ * continuing the trace of its own request ({@code ce_traceparent}). So each such event is applied in a span of its own
+ * trace, a child of the record's ({@link EventTracing#processing}); all of a batch's spans start before it is applied
+ * and end after it commits (or fails), so each shows the batch's whole time, and its size. The {@code ScoreChanged} an
+ * event causes carries the traceparent of that event's span, so a unit's request and the score it moved are one
+ * trace. One span for the batch, linked to every event's trace, would leave the trace of each request without its
+ * apply and its score, and most trace viewers do not follow links.
  */
 @ApplicationScoped
 @Readiness
@@ -62,6 +73,7 @@ public class ScoringInputs implements HealthCheck {
     private final ScoringConfig.Inputs config;
     private final InputDecoder decoder;
     private final ProjectionService projections;
+    private final EventTracing tracing;
     /** The next offset to read of each partition this instance owns, once its events are applied. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     /** What the last periodic commit sent (polling thread only): an idle consumer does not send it again. */
@@ -72,11 +84,12 @@ public class ScoringInputs implements HealthCheck {
     private Thread thread;
 
     public ScoringInputs(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ScoringConfig config,
-            InputDecoder decoder, ProjectionService projections) {
+            InputDecoder decoder, ProjectionService projections, EventTracing tracing) {
         this.kafkaConfig = kafkaConfig;
         this.config = config.inputs();
         this.decoder = decoder;
         this.projections = projections;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent event) {
@@ -146,17 +159,34 @@ public class ScoringInputs implements HealthCheck {
 
     private void apply(ConsumerRecords<String, byte[]> records) {
         List<InputEvent> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                InputEvent event = decoder.decode(record);
-                if (event != null) {
-                    events.add(event);
+        List<Span> spans = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Span span = tracing.processing(record, GROUP, records.count());
+                if (span.getSpanContext().isValid()) {
+                    spans.add(span);
                 }
-            } catch (MalformedEventException e) {
-                Log.warnf("Skipping an event that can never be applied: %s", e.getMessage());
+                try {
+                    InputEvent event = decoder.decode(record, EventTracing.traceparent(span));
+                    if (event != null) {
+                        events.add(event);
+                    }
+                } catch (MalformedEventException e) {
+                    span.setStatus(StatusCode.ERROR, "skipped: it can never be applied");
+                    Log.warnf("Skipping an event that can never be applied: %s", e.getMessage());
+                }
+            }
+            projections.apply(events); // retries until the database takes it; throws only when stopping
+            done = true;
+        } finally {
+            for (Span span : spans) {
+                if (!done) {
+                    span.setStatus(StatusCode.ERROR, "not applied: the service is stopping");
+                }
+                span.end();
             }
         }
-        projections.apply(events); // retries until the database takes it; throws only when stopping
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> of = records.records(tp);
             applied.put(tp, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));

@@ -53,7 +53,13 @@ public final class Changes {
 
     public void history(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
             String payload) {
-        history.add(new History(planId, sequence, asOf, projected, percent, payload));
+        history(planId, sequence, asOf, projected, percent, payload, null);
+    }
+
+    /** A score whose ScoreChanged continues the trace {@code traceparent} names (null for none). */
+    public void history(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
+            String payload, String traceparent) {
+        history.add(new History(planId, sequence, asOf, projected, percent, payload, traceparent));
     }
 
     /** The batch's scores of each plan, in order: their payloads are the plan's ScoreChanged events. */
@@ -65,8 +71,11 @@ public final class Changes {
         return byPlan;
     }
 
-    /** A plan's score after one event: a row of its history, and the payload of its ScoreChanged. */
+    /**
+     * A plan's score after one event: a row of its history, and the payload of its ScoreChanged with the traceparent
+     * that event carries on (not stored in the history).
+     */
     public record History(UUID planId, long sequence, Instant asOf, BigDecimal projected, BigDecimal percent,
-            String payload) {
+            String payload, String traceparent) {
     }
 }

@@ -314,20 +314,23 @@ public class ProjectionService {
         ScoreChanged event = scoreChanged(plan.planId, plan.projection, plan.scoreSequence + 1, cause, previous);
         plan.scoreSequence = event.sequence();
         plan.asOf = cause.time();
-        // Its history row; the same JSON goes to the outbox with the batch (appendScores).
-        changes.history(plan.planId, event.sequence(), cause.time(), event.projected(), event.percent(), write(event));
+        // Its history row; the same JSON goes to the outbox with the batch (appendScores), in the trace of its cause.
+        changes.history(plan.planId, event.sequence(), cause.time(), event.projected(), event.percent(), write(event),
+                cause.traceparent());
         published.increment();
     }
 
     /**
      * The batch's ScoreChanged events into the outbox, all in one statement (a busy batch holds hundreds of a few
-     * dozen plans; one statement per event, later per plan, was most of such a batch's time).
+     * dozen plans; one statement per event, later per plan, was most of such a batch's time). Each continues the trace
+     * of the event that caused it, not one of the batch: a batch mixes the reports of many units, and a unit's trace
+     * should end in its own score (see ScoringInputs).
      */
     private void appendScores(Changes changes) {
         Map<String, List<Outbox.Pending>> pending = new LinkedHashMap<>();
         for (Map.Entry<UUID, List<Changes.History>> entry : changes.historyByPlan().entrySet()) {
             pending.put(entry.getKey().toString(), entry.getValue().stream()
-                    .map(h -> new Outbox.Pending(ScoreChanged.TYPE, h.payload())).toList());
+                    .map(h -> new Outbox.Pending(ScoreChanged.TYPE, h.payload(), h.traceparent())).toList());
         }
         Map<String, List<EventEnvelope>> sent = outbox.appendAll(Topics.SCORES, pending);
         for (Map.Entry<UUID, List<Changes.History>> entry : changes.historyByPlan().entrySet()) {

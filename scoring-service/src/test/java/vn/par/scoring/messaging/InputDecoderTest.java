@@ -46,7 +46,7 @@ class InputDecoderTest {
 
         InputEvent.Report report = assertInstanceOf(InputEvent.Report.class, decoder.decode(record(Topics.PROGRESS, sent)));
 
-        assertEquals(new InputEvent.Meta(PLAN, sent.id(), 7, TIME), report.meta());
+        assertEquals(new InputEvent.Meta(PLAN, sent.id(), 7, TIME, null), report.meta());
         assertEquals("t-1.3.1", report.taskId());
         assertEquals(ReportRole.LEAD, report.role());
         assertEquals(new TaskProgress(TaskStatus.IN_PROGRESS, 50), report.progress());

@@ -13,7 +13,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * One event as it travels over Kafka: CloudEvents 1.0 in binary mode. The attributes are Kafka headers
  * ({@code ce_id}, {@code ce_type}, ...), the record key is the ordering key (the plan id) and the record
- * value is the JSON data.
+ * value is the JSON data. An event that continues a trace also carries the CloudEvents distributed-tracing extension,
+ * the W3C {@code traceparent} as the header {@code ce_traceparent}: transport context like a Kafka header, so it is
+ * not a member of this record (see vn.par.infra.tracing.EventTracing).
  *
  * @param id       unique per event; consumers use it to recognise a redelivery
  * @param type     e.g. {@code ProgressReported}
@@ -34,6 +36,7 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
     static final String H_SUBJECT = "ce_subject";
     static final String H_SEQUENCE = "ce_sequence";
     static final String H_PARTITION_KEY = "ce_partitionkey";
+    static final String H_TRACEPARENT = "ce_traceparent";
     static final String H_CONTENT_TYPE = "content-type";
 
     public EventEnvelope {
@@ -55,6 +58,15 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
      * (the outbox relay reads it from PostgreSQL as UTF-8 and hands it on without a String in between).
      */
     public static Headers headers(UUID id, String type, String source, Instant time, String key, long sequence) {
+        return headers(id, type, source, time, key, sequence, null);
+    }
+
+    /**
+     * As {@link #headers(UUID, String, String, Instant, String, long)}, with the W3C {@code traceparent} of the trace
+     * the event continues as {@code ce_traceparent}; none when it is null.
+     */
+    public static Headers headers(UUID id, String type, String source, Instant time, String key, long sequence,
+            String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, H_SPEC, SPEC_VERSION);
         add(headers, H_ID, id.toString());
@@ -65,7 +77,16 @@ public record EventEnvelope(UUID id, String type, String source, Instant time, S
         add(headers, H_SEQUENCE, Long.toString(sequence));
         add(headers, H_PARTITION_KEY, key);
         add(headers, H_CONTENT_TYPE, "application/json");
+        if (traceparent != null) {
+            add(headers, H_TRACEPARENT, traceparent);
+        }
         return headers;
+    }
+
+    /** The {@code ce_traceparent} of a consumed event, as it was sent (unchecked); null when it carries none. */
+    public static String traceparentOf(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(H_TRACEPARENT);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -24,11 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import vn.par.infra.events.EventEnvelope;
+import vn.par.infra.tracing.EventTracing;
 
 /**
  * Appends events to the transactional outbox, atomically with the change they announce: {@link #append} and
  * {@link #appendAll} inside the transaction that makes the change, {@link #appendWith} in the very statement that
  * makes it. Either both are committed or neither is. The {@link OutboxRelay} sends them on.
+ *
+ * <p>Each row keeps the W3C {@code traceparent} of the span that wrote it (the request's, for {@link #append} and
+ * {@link #appendWith}), so the event continues the request's trace once it is on Kafka (see {@link EventTracing}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -41,29 +45,30 @@ public class Outbox {
                 RETURNING last_sequence)
             """;
 
-    /** Inserts the event with that number (parameters: event id, topic, key, type, time, payload). */
+    /** Inserts the event with that number (parameters: event id, topic, key, type, time, payload, traceparent). */
     private static final String INSERT_EVENT = """
-            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
-            SELECT ?, ?, ?, ?, last_sequence, ?, ? FROM next
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload, traceparent)
+            SELECT ?, ?, ?, ?, last_sequence, ?, ?, ? FROM next
             RETURNING sequence""";
 
     /**
      * The one statement of an append: takes the key's next sequence number and inserts the event with it.
-     * Parameters: topic, key, event id, topic, key, type, time, payload; returns the sequence. Public so that the
-     * benchmark's PostgreSQL limit measures exactly this statement.
+     * Parameters: topic, key, event id, topic, key, type, time, payload, traceparent (null outside a trace); returns
+     * the sequence. Public so that the benchmark's PostgreSQL limit measures exactly this statement.
      */
     public static final String APPEND = "WITH " + NEXT_SEQUENCE + INSERT_EVENT;
 
     /**
      * Many events of many keys at once: takes each key's sequence numbers with one upsert per key and inserts the
-     * events in their order. Parameters: the events' keys, ids, types, times and payloads as text arrays, then the
-     * topic twice; returns each event's key and sequence (in no promised row order). The keys' sequence rows are
+     * events in their order. Parameters: the events' keys, ids, types, times, payloads and traceparents as text
+     * arrays, then the topic twice; returns each event's key and sequence (in no promised row order). The keys' sequence rows are
      * taken in key order, so two such statements cannot deadlock on them.
      */
     private static final String APPEND_ALL = """
             WITH e AS (
                 SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                    CAST(? AS text[])) WITH ORDINALITY AS e(event_key, id, type, time, payload, n)),
+                    CAST(? AS text[]), CAST(? AS text[]))
+                    WITH ORDINALITY AS e(event_key, id, type, time, payload, traceparent, n)),
             counts AS (
                 SELECT event_key, count(*) AS k FROM e GROUP BY event_key),
             next AS (
@@ -71,16 +76,24 @@ public class Outbox {
                 SELECT ?, event_key, k FROM counts ORDER BY event_key
                 ON CONFLICT (topic, event_key) DO UPDATE SET last_sequence = outbox_sequence.last_sequence + EXCLUDED.last_sequence
                 RETURNING event_key, last_sequence)
-            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload)
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, sequence, occurred_at, payload, traceparent)
             SELECT CAST(e.id AS uuid), ?, e.event_key, e.type,
                 next.last_sequence - counts.k + row_number() OVER (PARTITION BY e.event_key ORDER BY e.n),
-                CAST(e.time AS timestamptz), e.payload
+                CAST(e.time AS timestamptz), e.payload, e.traceparent
             FROM e JOIN counts USING (event_key) JOIN next USING (event_key)
             ORDER BY e.n
             RETURNING event_key, sequence""";
 
-    /** An event to append: its type and its payload, already written as JSON. */
-    public record Pending(String type, String json) {
+    /**
+     * An event to append: its type, its payload already written as JSON, and the W3C {@code traceparent} of the trace
+     * it continues (null for none).
+     */
+    public record Pending(String type, String json, String traceparent) {
+
+        /** An event of the current trace (the request's, say), as {@link Outbox#append} records it. */
+        public Pending(String type, String json) {
+            this(type, json, EventTracing.current());
+        }
     }
 
     /** Binds a change's own parameters from {@code first} on, and returns the index of the next parameter. */
@@ -119,7 +132,7 @@ public class Outbox {
         // event commits or rolls back with the change, and a service needs no JPA to use the outbox.
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(APPEND)) {
-            sequence = execute(ps, 1, topic, key, id, type, time, data);
+            sequence = execute(ps, 1, topic, key, id, type, time, data, EventTracing.current());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append " + type + " to the outbox: " + e.getMessage(), e);
         }
@@ -143,7 +156,7 @@ public class Outbox {
         long sequence;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("WITH " + change + ", " + NEXT_SEQUENCE + INSERT_EVENT)) {
-            sequence = execute(ps, parameters.bind(ps, 1), topic, key, id, type, time, data);
+            sequence = execute(ps, parameters.bind(ps, 1), topic, key, id, type, time, data, EventTracing.current());
         }
         if (transactions.getTransactionKey() == null) {
             relay.wakeUp();
@@ -171,6 +184,7 @@ public class Outbox {
         String[] types = new String[n];
         String[] times = new String[n];
         String[] payloads = new String[n];
+        String[] traceparents = new String[n];
         Instant[] instants = new Instant[n];
         int i = 0;
         for (Map.Entry<String, List<Pending>> entry : eventsByKey.entrySet()) {
@@ -181,6 +195,7 @@ public class Outbox {
                 instants[i] = Instant.now();
                 times[i] = instants[i].toString();
                 payloads[i] = event.json();
+                traceparents[i] = event.traceparent();
                 i++;
             }
         }
@@ -193,8 +208,9 @@ public class Outbox {
             ps.setArray(3, c.createArrayOf("text", types));
             ps.setArray(4, c.createArrayOf("text", times));
             ps.setArray(5, c.createArrayOf("text", payloads));
-            ps.setString(6, topic);
+            ps.setArray(6, c.createArrayOf("text", traceparents));
             ps.setString(7, topic);
+            ps.setString(8, topic);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // RETURNING gives the rows in no promised order; a key's sequences are consecutive, in its events' order.
@@ -225,7 +241,7 @@ public class Outbox {
     }
 
     private static long execute(PreparedStatement ps, int first, String topic, String key, UUID id, String type,
-            Instant time, String data) throws SQLException {
+            Instant time, String data, String traceparent) throws SQLException {
         int i = first;
         ps.setString(i++, topic);
         ps.setString(i++, key);
@@ -234,7 +250,8 @@ public class Outbox {
         ps.setString(i++, key);
         ps.setString(i++, type);
         ps.setTimestamp(i++, Timestamp.from(time));
-        ps.setString(i, data);
+        ps.setString(i++, data);
+        ps.setString(i, traceparent);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -34,9 +34,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.smallrye.common.annotation.Identifier;
 import vn.par.infra.events.EventEnvelope;
 import vn.par.infra.retry.Backoff;
+import vn.par.infra.tracing.EventTracing;
 
 /**
  * Sends outbox rows to Kafka in commit order and deletes them once the broker has acknowledged them.
@@ -48,6 +51,9 @@ import vn.par.infra.retry.Backoff;
  * after it are sent again, in order, on the next attempt. Reads start past the rows known to be delivered
  * ({@link DeliveredFloor}), not at the table's first row, so they do not walk the deleted rows VACUUM has yet to
  * remove.
+ *
+ * <p>A row written in a trace is sent in a span of that trace ({@link EventTracing#sending}), from the send to the
+ * broker's answer, and its record carries that span's {@code traceparent} as {@code ce_traceparent}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -58,6 +64,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter failures;
     private final AtomicLong pending = new AtomicLong();
@@ -74,10 +81,12 @@ public class OutboxRelay {
     private final DeliveredFloor floor;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters,
+            EventTracing tracing) {
         this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.tracing = tracing;
         this.floor = new DeliveredFloor(config.rescanInterval());
         this.published = Counter.builder("par.outbox.published").description("Events the relay delivered to Kafka")
                 .register(meters);
@@ -215,7 +224,7 @@ public class OutboxRelay {
         long xmin = 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT l.held, l.xmin, o.id, o.event_id, o.topic, o.event_key, o.event_type, o.sequence,
-                       o.occurred_at, o.payload
+                       o.occurred_at, o.payload, o.traceparent
                 FROM (SELECT pg_try_advisory_xact_lock(?) AS held,
                              CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS xmin) l
                 LEFT JOIN LATERAL (SELECT * FROM outbox_event WHERE l.held AND id > ? ORDER BY id LIMIT ?) o ON true
@@ -235,7 +244,8 @@ public class OutboxRelay {
                     // scoring-service, whose events carry Vietnamese titles.
                     rows.add(new Row(rs.getLong("id"), rs.getString("topic"), (UUID) rs.getObject("event_id"),
                             rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("event_key"), rs.getLong("sequence"), rs.getBytes("payload")));
+                            rs.getString("event_key"), rs.getLong("sequence"), rs.getBytes("payload"),
+                            rs.getString("traceparent")));
                 }
             }
         }
@@ -259,25 +269,38 @@ public class OutboxRelay {
     /** Sends the rows in order and returns the ids of the longest acknowledged prefix. */
     private List<Long> send(List<Row> rows) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            try {
-                acks.add(producer.send(new ProducerRecord<>(row.topic, null, row.key, row.data,
-                        EventEnvelope.headers(row.eventId, row.type, config.source(), row.time, row.key, row.sequence))));
-            } catch (RuntimeException e) {
-                Log.debugf(e, "send of %s refused", row.eventId);
-                break;
+        List<Span> spans = new ArrayList<>(rows.size());
+        List<Long> delivered = new ArrayList<>(rows.size());
+        try {
+            for (Row row : rows) {
+                Span span = tracing.sending(row.traceparent, row.topic, row.eventId, row.type, row.key);
+                spans.add(span);
+                try {
+                    acks.add(producer.send(new ProducerRecord<>(row.topic, null, row.key, row.data,
+                            EventEnvelope.headers(row.eventId, row.type, config.source(), row.time, row.key,
+                                    row.sequence, EventTracing.traceparent(span)))));
+                } catch (RuntimeException e) {
+                    Log.debugf(e, "send of %s refused", row.eventId);
+                    break;
+                }
             }
-        }
-        producer.flush();
-        List<Long> delivered = new ArrayList<>(acks.size());
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                delivered.add(rows.get(i).id);
-            } catch (ExecutionException | TimeoutException e) {
-                Log.debugf(e, "event %s not acknowledged", rows.get(i).eventId);
-                break;
+            producer.flush();
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    delivered.add(rows.get(i).id);
+                    spans.get(i).end();
+                } catch (ExecutionException | TimeoutException e) {
+                    Log.debugf(e, "event %s not acknowledged", rows.get(i).eventId);
+                    break;
+                }
+            }
+        } finally {
+            // The rows not acknowledged (refused, failed, timed out, interrupted) are sent again in new spans.
+            for (int i = delivered.size(); i < spans.size(); i++) {
+                spans.get(i).setStatus(StatusCode.ERROR, "not acknowledged by the broker");
+                spans.get(i).end();
             }
         }
         return delivered;
@@ -370,8 +393,11 @@ public class OutboxRelay {
     private record Batch(long xmin, List<Row> rows) {
     }
 
-    /** An outbox row as sent: the envelope's attributes and its data, still in UTF-8. */
+    /**
+     * An outbox row as sent: the envelope's attributes, its data, still in UTF-8, and the traceparent of the span that
+     * wrote it (null for none).
+     */
     private record Row(long id, String topic, UUID eventId, String type, Instant time, String key, long sequence,
-            byte[] data) {
+            byte[] data, String traceparent) {
     }
 }

@@ -1,0 +1,97 @@
+package vn.par.infra.tracing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.logging.Log;
+
+/**
+ * The services' trace sampler (quarkus-opentelemetry takes a {@link Sampler} bean over its own): spans are recorded
+ * only when there is a collector to send them to, and the trace context travels either way.
+ *
+ * <p>Why configuration alone does not do it: Quarkus fixes the exporter and the sampler's type at build time, and its
+ * OTLP exporter has a default endpoint (localhost:4317), so a service without a collector would keep trying to send
+ * spans to nobody. {@code quarkus.otel.sdk.disabled=true} stops that, but stops the context too: the HTTP server then
+ * neither reads an incoming {@code traceparent} nor starts a span, and the outbox has no trace to keep.
+ *
+ * <p>So the choice is made at start. When the deployment names no OTLP endpoint
+ * ({@code quarkus.otel.exporter.otlp.endpoint} or {@code quarkus.otel.exporter.otlp.traces.endpoint}, e.g.
+ * {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}; Quarkus's own default does not count), nothing is sampled: no span records attributes or reaches the exporter, but each still gets its own id in its parent's trace
+ * (flagged "not sampled"), so a {@code traceparent} goes through the requests, the outbox and Kafka exactly as with a
+ * collector. With an endpoint, {@code quarkus.otel.traces.sampler} and its {@code .arg} apply as in any Quarkus
+ * application (by default parentbased_traceidratio at 1.0: every trace a caller did not decline).
+ */
+@Singleton
+public class TraceSampler {
+
+    static final String ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
+    static final String TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
+    static final String TYPE = "quarkus.otel.traces.sampler";
+    static final String ARG = "quarkus.otel.traces.sampler.arg";
+    /**
+     * Quarkus gives the endpoint a default value (localhost:4317) in a source of negative ordinal, like every default;
+     * a value a deployment sets comes from a source above it (application.properties 250, environment 300, system
+     * properties 400).
+     */
+    private static final int DEFAULTS = 0;
+
+    /** Unremovable: quarkus-opentelemetry looks samplers up by a list, which does not keep a bean from being removed. */
+    @Produces
+    @Singleton
+    @Unremovable
+    Sampler sampler(Config config) {
+        Optional<String> endpoint = endpoint(config);
+        Sampler sampler = choose(endpoint, config.getOptionalValue(TYPE, String.class),
+                config.getOptionalValue(ARG, String.class));
+        if (endpoint.isPresent()) {
+            Log.infof("Traces go to %s (sampler %s)", endpoint.get(), sampler.getDescription());
+        } else {
+            Log.info("No OTLP endpoint (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT): spans are not recorded; the trace context"
+                    + " still travels through the outbox and Kafka");
+        }
+        return sampler;
+    }
+
+    /** The OTLP endpoint the configuration names for traces; empty when there is only Quarkus's default. */
+    static Optional<String> endpoint(Config config) {
+        for (String name : List.of(TRACES_ENDPOINT, ENDPOINT)) {
+            ConfigValue value = config.getConfigValue(name);
+            if (value.getValue() != null && !value.getValue().isBlank() && value.getSourceOrdinal() > DEFAULTS) {
+                return Optional.of(value.getValue().trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The sampler for an endpoint (present when a collector is named) and Quarkus's sampler settings.
+     *
+     * @throws IllegalArgumentException for a sampler type Quarkus names but this class does not build (an SPI name)
+     */
+    static Sampler choose(Optional<String> endpoint, Optional<String> type, Optional<String> arg) {
+        if (endpoint.filter(e -> !e.isBlank()).isEmpty()) {
+            return Sampler.alwaysOff();
+        }
+        double ratio = arg.map(String::trim).filter(a -> !a.isEmpty()).map(Double::parseDouble).orElse(1.0);
+        String name = type.map(t -> t.trim().toLowerCase(Locale.ROOT)).orElse("parentbased_traceidratio");
+        return switch (name) {
+            case "always_on" -> Sampler.alwaysOn();
+            case "always_off" -> Sampler.alwaysOff();
+            case "traceidratio" -> Sampler.traceIdRatioBased(ratio);
+            case "parentbased_always_on" -> Sampler.parentBased(Sampler.alwaysOn());
+            case "parentbased_always_off" -> Sampler.parentBased(Sampler.alwaysOff());
+            case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatioBased(ratio));
+            default -> throw new IllegalArgumentException(TYPE + "=" + name + " is not one of the samplers "
+                    + TraceSampler.class.getName() + " builds");
+        };
+    }
+}
