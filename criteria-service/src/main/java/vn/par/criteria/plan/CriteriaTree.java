@@ -18,7 +18,7 @@ public final class CriteriaTree {
     /** One criterion's declared figures (any may be null). */
     public record Node(String code, BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints) {
 
-        BigDecimal declared(Points field) {
+        BigDecimal declared(PointsField field) {
             return switch (field) {
                 case maxPoints -> maxPoints;
                 case baselinePoints -> baselinePoints;
@@ -30,7 +30,7 @@ public final class CriteriaTree {
     /** The three derived figures of a criterion. */
     public record Derived(BigDecimal maxPoints, BigDecimal baselinePoints, BigDecimal targetPoints) {
 
-        public BigDecimal get(Points field) {
+        public BigDecimal get(PointsField field) {
             return switch (field) {
                 case maxPoints -> maxPoints;
                 case baselinePoints -> baselinePoints;
@@ -40,7 +40,7 @@ public final class CriteriaTree {
     }
 
     /** A parent whose declared value differs from the sum of its children. */
-    public record Finding(String code, Points field, BigDecimal declared, BigDecimal derived) {
+    public record Finding(String code, PointsField field, BigDecimal declared, BigDecimal derived) {
     }
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -150,7 +150,7 @@ public final class CriteriaTree {
             if (isLeaf(n.code())) {
                 continue;
             }
-            for (Points field : Points.values()) {
+            for (PointsField field : PointsField.values()) {
                 BigDecimal declared = n.declared(field);
                 BigDecimal sum = derived.get(n.code()).get(field);
                 if (declared != null && declared.compareTo(sum) != 0) {

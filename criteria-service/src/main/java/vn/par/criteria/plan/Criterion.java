@@ -87,7 +87,7 @@ public class Criterion extends PanacheEntityBase {
     @OrderBy("position")
     public List<Task> tasks = new ArrayList<>();
 
-    public BigDecimal get(Points field) {
+    public BigDecimal get(PointsField field) {
         return switch (field) {
             case maxPoints -> maxPoints;
             case baselinePoints -> baselinePoints;
@@ -95,7 +95,7 @@ public class Criterion extends PanacheEntityBase {
         };
     }
 
-    public void set(Points field, BigDecimal value) {
+    public void set(PointsField field, BigDecimal value) {
         switch (field) {
             case maxPoints -> maxPoints = value;
             case baselinePoints -> baselinePoints = value;

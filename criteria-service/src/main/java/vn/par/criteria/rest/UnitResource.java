@@ -6,10 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,24 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.par.criteria.caller.Caller;
 import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.service.UnitDirectory;
+import vn.par.criteria.service.UnitInput;
 import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
-import vn.par.criteria.unit.UnitKind;
 
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Đơn vị", description = "Đơn vị của các cơ quan và nhóm đơn vị")
 public class UnitResource {
-
-    public record UnitInput(
-            @NotBlank(message = "cần tên cơ quan") @Size(max = 300) String agency,
-            @NotBlank(message = "cần mã đơn vị") @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,39}",
-                    message = "mã gồm chữ in hoa không dấu, chữ số, '-' hoặc '_', tối đa 40 ký tự") String code,
-            @NotBlank(message = "cần tên đơn vị") @Size(max = 300) String name,
-            @Size(max = 20) List<@NotBlank @Size(max = 300) String> aliases,
-            @NotNull(message = "cần loại đơn vị") UnitKind kind,
-            @Size(max = 200) List<@NotBlank String> members) {
-    }
 
     public record UnitDetails(String code, String name, String kind, String agency, List<String> aliases,
             List<String> members) {

@@ -22,7 +22,7 @@ import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.PlanStatus;
-import vn.par.criteria.plan.Points;
+import vn.par.criteria.plan.PointsField;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
 import vn.par.criteria.rule.Rule;
@@ -109,7 +109,7 @@ public class PlanEditor {
                 c.note = note;
             }
         }
-        for (Points field : Points.values()) {
+        for (PointsField field : PointsField.values()) {
             if (patch.has(field.name())) {
                 BigDecimal value = points(patch.get(field.name()), field);
                 BigDecimal old = c.get(field);
@@ -309,7 +309,7 @@ public class PlanEditor {
             return;
         }
         CriteriaTree.Derived d = tree.derived(c.code);
-        for (Points field : List.of(Points.baselinePoints, Points.targetPoints)) {
+        for (PointsField field : List.of(PointsField.baselinePoints, PointsField.targetPoints)) {
             if (d.get(field).compareTo(d.maxPoints()) > 0) {
                 throw ProblemException.badRequest(field.name(), Vietnamese.field(field.name()) + " ("
                         + Vietnamese.number(d.get(field)) + ") lớn hơn điểm tối đa (" + Vietnamese.number(d.maxPoints())
@@ -318,8 +318,8 @@ public class PlanEditor {
         }
         BigDecimal rulePoints = c.rule().highestPoints();
         if (rulePoints.compareTo(d.maxPoints()) > 0) {
-            throw ProblemException.badRequest(Points.maxPoints.name(), "Điểm tối đa (" + Vietnamese.number(d.maxPoints())
-                    + ") nhỏ hơn mức điểm cao nhất trong quy tắc chấm điểm của tiêu chí " + c.code + " ("
+            throw ProblemException.badRequest(PointsField.maxPoints.name(), "Điểm tối đa ("
+                    + Vietnamese.number(d.maxPoints()) + ") nhỏ hơn mức điểm cao nhất trong quy tắc chấm điểm của tiêu chí " + c.code + " ("
                     + Vietnamese.number(rulePoints) + "); hãy sửa quy tắc chấm điểm trước.");
         }
     }
@@ -339,7 +339,7 @@ public class PlanEditor {
         return tree;
     }
 
-    private static BigDecimal points(JsonNode node, Points field) {
+    private static BigDecimal points(JsonNode node, PointsField field) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -31,7 +31,7 @@ import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.CriterionCode;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.PlanStatus;
-import vn.par.criteria.plan.Points;
+import vn.par.criteria.plan.PointsField;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
@@ -197,7 +197,7 @@ public class PlanImporter {
     private static void checkPoints(ParsedPlan parsed) {
         List<ImportProblem> problems = new ArrayList<>();
         for (ParsedCriterion row : parsed.criteria()) {
-            for (Points field : Points.values()) {
+            for (PointsField field : PointsField.values()) {
                 BigDecimal value = switch (field) {
                     case maxPoints -> row.maxPoints();
                     case baselinePoints -> row.baselinePoints();

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +37,7 @@ import vn.par.criteria.service.TaskInput;
 import vn.par.criteria.unit.Unit;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /**
  * The edit forms of a plan: a criterion's figures and texts, a task added, changed or removed. Each form posts
@@ -47,6 +47,7 @@ import vn.par.infra.problem.ProblemException;
 @Path("/ui/plans/{id}/edit")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class EditPages {
 
     /**
@@ -276,11 +277,6 @@ public class EditPages {
                     .build();
         }
         return PlanPages.done(id, "task-removed", code);
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.client.Fetched;
@@ -31,11 +29,12 @@ import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
 import vn.par.criteria.unit.Unit;
-import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /** The plan as .xlsx in the appendix's layout, with the projected points scoring-service has for it now. */
 @Path("/ui/plans/{id}/export.xlsx")
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -65,11 +64,6 @@ public class ExportResource {
                         "attachment; filename=\"" + PlanWorkbook.fileName(plan.year, plan.agency.name) + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 
     /** The projected points scoring-service gave, or none and why. */

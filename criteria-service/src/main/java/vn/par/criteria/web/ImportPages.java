@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +28,7 @@ import vn.par.criteria.service.ImportReport;
 import vn.par.criteria.service.PlanImporter;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /**
  * The upload form's target: the appendix as a file (text, Excel or Word, told apart by the file name), imported
@@ -37,6 +37,7 @@ import vn.par.infra.problem.ProblemException;
 @Path("/ui/import")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class ImportPages {
 
     /** What the upload form was filled with (the file itself cannot be given back to the browser). */
@@ -97,11 +98,6 @@ public class ImportPages {
             return Response.status(e.problem().status())
                     .entity(PlanPages.index(callers.current(), form, FormErrors.of(e.problem()))).build();
         }
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 
     /** The format from the file name's extension, the way people name the appendix. */

@@ -14,7 +14,7 @@ import vn.par.criteria.plan.CriteriaTree;
 import vn.par.criteria.plan.Criterion;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.plan.PlanStatus;
-import vn.par.criteria.plan.Points;
+import vn.par.criteria.plan.PointsField;
 import vn.par.criteria.plan.Task;
 import vn.par.criteria.plan.TaskUnit;
 import vn.par.criteria.service.CriterionScoring;
@@ -144,8 +144,9 @@ public final class PlanModel {
             CriteriaTree.Derived d = tree.derived(code);
             boolean leaf = tree.isLeaf(code);
             CriterionScoring s = CriterionScoring.of(tree, byCode, code);
-            rows.add(new Row(code, c.title, depth(code), leaf, figure(c, d, Points.maxPoints, leaf),
-                    figure(c, d, Points.baselinePoints, leaf), figure(c, d, Points.targetPoints, leaf), c.note,
+            rows.add(new Row(code, c.title, depth(code), leaf, figure(c, d, PointsField.maxPoints, leaf),
+                    figure(c, d, PointsField.baselinePoints, leaf),
+                    figure(c, d, PointsField.targetPoints, leaf), c.note,
                     c.tasks.stream().map(PlanModel::task).toList(), s.ruleDescription(), s.applicable(),
                     s.notApplicableReason(), s.proposedRule() == null ? null : s.proposedRule().describe(),
                     s.proposedRuleSource(), warnings.get(code)));
@@ -182,7 +183,7 @@ public final class PlanModel {
         return (int) code.chars().filter(ch -> ch == '.').count();
     }
 
-    private static Figure figure(Criterion c, CriteriaTree.Derived d, Points field, boolean leaf) {
+    private static Figure figure(Criterion c, CriteriaTree.Derived d, PointsField field, boolean leaf) {
         BigDecimal declared = c.get(field);
         BigDecimal derived = d.get(field);
         return new Figure(declared, derived, !leaf && declared != null && declared.compareTo(derived) != 0);

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +29,7 @@ import vn.par.criteria.service.NextYearPlans;
 import vn.par.criteria.service.PlanEditor;
 import vn.par.criteria.unit.Agency;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /**
  * The plan administration pages (role admin): the list of plans with the upload form, one plan as a tree table,
@@ -39,7 +39,12 @@ import vn.par.infra.problem.ProblemException;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class PlanPages {
+
+    /** What every page of this service's errors says: the link back to this list, and who the pages are for. */
+    static final String HOME = "Danh sách kế hoạch";
+    static final String AUDIENCE = "Quản trị kế hoạch dành cho quản trị viên (vai trò admin).";
 
     @CheckedTemplate
     static class Templates {
@@ -140,11 +145,6 @@ public class PlanPages {
             return refused(id, caller, e);
         }
         return done(draft, "next-year", null);
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 
     /** The plan page, after a change, with a notice saying what was done (Post/Redirect/Get). */

@@ -10,17 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import vn.par.criteria.caller.CallerResolver;
 import vn.par.criteria.plan.Plan;
 import vn.par.criteria.report.SelfAssessmentReports;
-import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /** The self-assessment report as .docx from the plan page: the same as {@code GET /api/plans/{id}/report.docx}. */
 @Path("/ui/plans/{id}/report.docx")
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class ReportDownload {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -45,10 +44,5 @@ public class ReportDownload {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + document.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 }

@@ -20,18 +20,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import vn.par.criteria.caller.Caller;
 import vn.par.criteria.caller.CallerResolver;
-import vn.par.criteria.rest.UnitResource;
 import vn.par.criteria.service.UnitDirectory;
+import vn.par.criteria.service.UnitInput;
 import vn.par.criteria.unit.Agency;
 import vn.par.criteria.unit.Unit;
 import vn.par.criteria.unit.UnitKind;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 
 /**
  * The units of each agency, and the form that adds a unit or a group (as {@code POST /api/units}); an agency's
@@ -40,6 +40,7 @@ import vn.par.infra.problem.ProblemException;
 @Path("/ui/units")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
+@PageResource(home = PlanPages.HOME, audience = PlanPages.AUDIENCE)
 public class UnitPages {
 
     public record UnitLine(String code, String name, String kind, boolean review, List<String> aliases,
@@ -93,9 +94,9 @@ public class UnitPages {
                 members == null ? "" : members);
         try {
             UnitKind unitKind = kind(form.kind());
-            UnitResource.UnitInput input = new UnitResource.UnitInput(form.agency(), form.code(), form.name(),
+            UnitInput input = new UnitInput(form.agency(), form.code(), form.name(),
                     FormInput.names(form.aliases()), unitKind, FormInput.codes(form.members()));
-            Set<ConstraintViolation<UnitResource.UnitInput>> violations = validator.validate(input);
+            Set<ConstraintViolation<UnitInput>> violations = validator.validate(input);
             if (!violations.isEmpty()) {
                 return Response.status(400).entity(page(callers.current(), form, FormErrors.of(violations), null)).build();
             }
@@ -107,11 +108,6 @@ public class UnitPages {
             return Response.status(e.problem().status())
                     .entity(page(callers.current(), form, FormErrors.of(e.problem()), null)).build();
         }
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return PageErrors.page(e);
     }
 
     private static TemplateInstance page(Caller caller, UnitForm form, FormErrors errors, String notice) {

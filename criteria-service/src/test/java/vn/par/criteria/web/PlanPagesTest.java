@@ -161,7 +161,10 @@ class PlanPagesTest {
     @TestSecurity(user = "khtc", roles = "reporter")
     void aReporterCannotOpenThePlanAdministration() {
         UUID any = UUID.randomUUID();
-        given().get("/").then().statusCode(403);
+        given().get("/").then().statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Quản trị kế hoạch dành cho quản trị viên (vai trò admin)."))
+                .body(containsString("<a href=\"/\">← Danh sách kế hoạch</a>"));
         given().get("/ui/plans/" + any).then().statusCode(403);
         given().get("/ui/plans/" + any + "/history").then().statusCode(403);
         given().get("/ui/plans/" + any + "/edit/criteria/1").then().statusCode(403);

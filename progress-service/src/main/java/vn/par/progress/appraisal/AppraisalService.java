@@ -30,7 +30,7 @@ import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.plan.PlanIndex.KnownCriterion;
 import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.report.Evidence;
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 
 /**
  * Appraisals (thẩm định) of leaves by the appraiser, in the {@code APPRAISAL} and {@code FINAL_APPRAISAL} rounds, and
@@ -94,7 +94,7 @@ public class AppraisalService {
         // The event first: its sequence, stored with the row, is what "latest" means.
         EventEnvelope event = outbox.append(Topics.PROGRESS, planId.toString(), LeafAppraised.TYPE,
                 new LeafAppraised(appraisal.id, planId, code, appraisal.round,
-                        Points.plain(appraisal.points), note, caller.person(), now));
+                        Decimals.plain(appraisal.points), note, caller.person(), now));
         appraisal.eventSequence = event.sequence();
         appraisal.persist();
         return AppraisalView.of(appraisal);
@@ -151,6 +151,6 @@ public class AppraisalService {
     }
 
     private static String text(BigDecimal points) {
-        return Points.plain(points).toPlainString();
+        return Decimals.plain(points).toPlainString();
     }
 }

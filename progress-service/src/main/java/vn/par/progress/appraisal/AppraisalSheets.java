@@ -36,7 +36,7 @@ import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.plan.PlanIndex.KnownCriterion;
 import vn.par.progress.plan.PlanIndex.KnownPlan;
 import vn.par.progress.report.Evidence;
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 
 /**
  * A plan's appraisal sheet (docs/contracts/appraisal.md): per applicable leaf the self-assessed points (what the
@@ -93,7 +93,7 @@ public class AppraisalSheets {
     /** The self-assessed points of a leaf, null when it has none that counts (the appraisal compares with them). */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal selfAssessed(UUID planId, String code) {
-        return indicators.leaf(planId, code).map(LeafIndicators::points).map(Points::plain).orElse(null);
+        return indicators.leaf(planId, code).map(LeafIndicators::points).map(Decimals::plain).orElse(null);
     }
 
     /** The latest appraisal of the leaf in the round, or null. */
@@ -139,11 +139,11 @@ public class AppraisalSheets {
             }
             String code = leaf.criterionCode();
             IndicatorView counting = leaf.latest();
-            BigDecimal selfAssessed = leaf.points() == null ? null : Points.plain(leaf.points());
+            BigDecimal selfAssessed = leaf.points() == null ? null : Decimals.plain(leaf.points());
             Appraisal appraisal = first.get(code);
             Appraisal finalAppraisal = last.get(code);
-            BigDecimal appraised = appraisal == null ? null : Points.plain(appraisal.points);
-            BigDecimal finalAppraised = finalAppraisal == null ? null : Points.plain(finalAppraisal.points);
+            BigDecimal appraised = appraisal == null ? null : Decimals.plain(appraisal.points);
+            BigDecimal finalAppraised = finalAppraisal == null ? null : Decimals.plain(finalAppraisal.points);
             Explanation explanation = explanations.get(code);
             KnownCriterion criterion = known.get(code);
             List<Evidence> evidence = counting == null ? List.of() : counting.evidence();
@@ -200,7 +200,7 @@ public class AppraisalSheets {
             };
             sum = points == null ? sum : sum.add(points);
         }
-        return Points.plain(sum);
+        return Decimals.plain(sum);
     }
 
     private static Map<String, Appraisal> latestAppraisals(UUID planId, Round round) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.par.progress.report.Evidence;
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 
 /** What the appraisal's endpoints answer (docs/contracts/appraisal.md). Points are exact, without trailing zeros. */
 public final class AppraisalViews {
@@ -34,7 +34,7 @@ public final class AppraisalViews {
     public record AppraisalView(UUID id, UUID planId, String criterionCode, Round round, BigDecimal points, String note,
             String appraisedBy, Instant appraisedAt) {
         static AppraisalView of(Appraisal a) {
-            return new AppraisalView(a.id, a.planId, a.criterionCode, a.round, Points.plain(a.points), a.note,
+            return new AppraisalView(a.id, a.planId, a.criterionCode, a.round, Decimals.plain(a.points), a.note,
                     a.appraisedBy, a.appraisedAt);
         }
     }

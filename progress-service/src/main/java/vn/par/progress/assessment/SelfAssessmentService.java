@@ -25,9 +25,9 @@ import vn.par.progress.plan.Plan;
 import vn.par.progress.plan.PlanCriterion;
 import vn.par.progress.plan.PlanIndex;
 import vn.par.progress.report.Evidence;
+import vn.par.progress.rule.Decimals;
 import vn.par.progress.rule.Fact;
 import vn.par.progress.rule.FactCheck;
-import vn.par.progress.rule.Points;
 import vn.par.progress.rule.RuleType;
 
 /**
@@ -94,7 +94,7 @@ public class SelfAssessmentService {
         // The event first: its sequence, stored with the row, is what "latest" means here and in scoring-service.
         EventEnvelope event = outbox.append(Topics.PROGRESS, planId.toString(), SelfAssessed.TYPE,
                 new SelfAssessed(assessment.id, planId, assessment.criterionCode, assessment.unit,
-                        Points.plain(assessment.points), assessment.assessedBy, assessment.assessedAt));
+                        Decimals.plain(assessment.points), assessment.assessedBy, assessment.assessedAt));
         assessment.eventSequence = event.sequence();
         assessment.persistAndFlush();
         return assessment;

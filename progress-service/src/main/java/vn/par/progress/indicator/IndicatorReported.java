@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 import vn.par.progress.rule.RuleType;
 
 /**
@@ -23,11 +23,11 @@ public record IndicatorReported(UUID indicatorId, UUID planId, String criterionC
 
     static IndicatorReported of(Indicator i) {
         return new IndicatorReported(i.id, i.planId, i.criterionCode, i.unit, i.ruleType, i.option, plain(i.value),
-                plain(i.numerator), plain(i.denominator), i.count, i.violations, plain(i.percent), Points.rounded(i.points),
+                plain(i.numerator), plain(i.denominator), i.count, i.violations, plain(i.percent), Decimals.rounded(i.points),
                 i.reportedBy, i.reportedAt);
     }
 
     private static BigDecimal plain(BigDecimal number) {
-        return number == null ? null : Points.plain(number);
+        return number == null ? null : Decimals.plain(number);
     }
 }

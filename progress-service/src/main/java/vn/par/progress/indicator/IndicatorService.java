@@ -31,8 +31,8 @@ import vn.par.progress.caller.Caller;
 import vn.par.progress.plan.Plan;
 import vn.par.progress.plan.PlanCriterion;
 import vn.par.progress.report.Evidence;
+import vn.par.progress.rule.Decimals;
 import vn.par.progress.rule.Fact;
-import vn.par.progress.rule.Points;
 import vn.par.progress.rule.Rule;
 
 /**
@@ -120,8 +120,8 @@ public class IndicatorService {
                     .sorted(Comparator.comparingLong(Ranked::sequence).reversed()).toList();
             IndicatorView latest = counting(rule, ofLeaf);
             leaves.add(new LeafIndicators(c.code, c.title, c.areaCode, ruleJson, c.ruleDescription, c.applicable,
-                    c.notApplicableReason, Points.plain(c.maxPoints), latest,
-                    latest == null ? null : Points.plain(rule.points(latest.fact(), c.maxPoints)),
+                    c.notApplicableReason, Decimals.plain(c.maxPoints), latest,
+                    latest == null ? null : Decimals.plain(rule.points(latest.fact(), c.maxPoints)),
                     ofLeaf.stream().limit(HISTORY).map(Ranked::view).toList()));
         }
         return leaves;

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.par.progress.assessment.SelfAssessment;
 import vn.par.progress.report.Evidence;
+import vn.par.progress.rule.Decimals;
 import vn.par.progress.rule.Fact;
-import vn.par.progress.rule.Points;
 import vn.par.progress.rule.RuleType;
 
 /**
@@ -47,6 +47,6 @@ public record IndicatorView(UUID id, UUID planId, String criterionCode, String u
     }
 
     private static BigDecimal plain(BigDecimal number) {
-        return number == null ? null : Points.plain(number);
+        return number == null ? null : Decimals.plain(number);
     }
 }

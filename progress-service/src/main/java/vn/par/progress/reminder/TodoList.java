@@ -23,7 +23,7 @@ import vn.par.progress.plan.PlanCriterion;
 import vn.par.progress.plan.Task;
 import vn.par.progress.report.ReportStatus;
 import vn.par.progress.report.TaskState;
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 
 /**
  * What each unit must do on a given day ("Việc cần làm"), read live from the plans: the one query behind the daily
@@ -167,7 +167,7 @@ public class TodoList {
     }
 
     private static BigDecimal target(PlanCriterion criterion) {
-        return criterion.targetPoints == null ? null : Points.plain(criterion.targetPoints);
+        return criterion.targetPoints == null ? null : Decimals.plain(criterion.targetPoints);
     }
 
     private String taskLink(UUID taskId) {

@@ -114,7 +114,7 @@ public final class FactCheck {
     /** A number of at most 4 decimals, from 0 up to (not including) a trillion. */
     private static BigDecimal amount(String member, BigDecimal value) {
         inRange(member, value, "không được âm");
-        if (Points.plain(value).scale() > DECIMALS) {
+        if (Decimals.plain(value).scale() > DECIMALS) {
             throw ProblemException.badRequest(member, label(member) + " có tối đa " + DECIMALS
                     + " chữ số thập phân, nhận được " + text(value) + ".");
         }
@@ -125,7 +125,7 @@ public final class FactCheck {
     private static BigDecimal whole(String member, BigDecimal value) {
         String message = "phải là số nguyên không âm, ví dụ 2";
         inRange(member, value, message);
-        BigDecimal plain = Points.plain(value);
+        BigDecimal plain = Decimals.plain(value);
         if (plain.scale() > 0) {
             throw ProblemException.badRequest(member, label(member) + " " + message + "; nhận được " + text(value) + ".");
         }
@@ -145,6 +145,6 @@ public final class FactCheck {
 
     /** A number for a message, as a person writes it ({@code 2.75}); in exponent form only when huge. */
     private static String text(BigDecimal value) {
-        return value.abs().compareTo(TOO_LARGE) < 0 ? Points.plain(value).toPlainString() : value.toString();
+        return value.abs().compareTo(TOO_LARGE) < 0 ? Decimals.plain(value).toPlainString() : value.toString();
     }
 }

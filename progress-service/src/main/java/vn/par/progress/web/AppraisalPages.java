@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,15 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 import vn.par.infra.web.VietnameseFormats;
 import vn.par.progress.appraisal.AppraisalRequests.Appraise;
 import vn.par.progress.appraisal.AppraisalRequests.MoveDeadline;
@@ -58,6 +54,7 @@ import vn.par.progress.plan.Plan;
 @Path("/ui/appraisal")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("appraiser")
+@PageResource(home = "Thẩm định Chỉ số CCHC", audience = "Các trang thẩm định dành cho Sở Nội vụ (vai trò appraiser).")
 public class AppraisalPages {
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -103,16 +100,14 @@ public class AppraisalPages {
     private final AppraisalService appraisals;
     private final CallerResolver callers;
     private final Clock clock;
-    private final Template error;
 
     public AppraisalPages(AppraisalSheets sheets, RoundService rounds, AppraisalService appraisals, CallerResolver callers,
-            Clock clock, @Location("PortalPages/error.html") Template error) {
+            Clock clock) {
         this.sheets = sheets;
         this.rounds = rounds;
         this.appraisals = appraisals;
         this.callers = callers;
         this.clock = clock;
-        this.error = error;
     }
 
     @GET
@@ -185,23 +180,6 @@ public class AppraisalPages {
         } catch (ProblemException refused) {
             return again(planId, code, refused);
         }
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException e) {
-        Problem problem = e.problem();
-        return page(problem.status(), error.data("title", problem.title()).data("detail", problem.detail()));
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return page(403, error.data("title", "Không có quyền").data("detail",
-                "Các trang thẩm định dành cho Sở Nội vụ (vai trò appraiser). Tài khoản của bạn không có quyền mở trang này."));
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return page(404, error.data("title", "Không tìm thấy").data("detail", "Không có trang nào tại đường dẫn này."));
     }
 
     private PlanPage page(UUID planId) {

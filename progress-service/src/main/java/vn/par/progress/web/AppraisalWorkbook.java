@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.par.infra.web.VietnameseFormats;
 import vn.par.progress.appraisal.AppraisalViews.AppraisalSheet;
 import vn.par.progress.appraisal.AppraisalViews.SheetLeaf;
-import vn.par.progress.rule.Points;
+import vn.par.progress.rule.Decimals;
 
 /**
  * The appraisal sheet as an Excel workbook (biên bản thẩm định), for the council's files: one row per applicable leaf
@@ -98,7 +98,7 @@ final class AppraisalWorkbook {
             return;
         }
         Cell cell = row.createCell(column);
-        cell.setCellValue(Points.rounded(value).doubleValue());
+        cell.setCellValue(Decimals.rounded(value).doubleValue());
         cell.setCellStyle(style);
     }
 }

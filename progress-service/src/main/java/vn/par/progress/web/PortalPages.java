@@ -9,7 +9,6 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,13 +19,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
-import vn.par.infra.problem.Problem;
 import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 import vn.par.progress.appraisal.AppraisalRequests.Explain;
 import vn.par.progress.appraisal.AppraisalService;
 import vn.par.progress.caller.Caller;
@@ -49,6 +46,8 @@ import vn.par.progress.rule.RuleType;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ "reporter", "admin" })
+@PageResource(home = "Nhiệm vụ của đơn vị", audience = "Cổng đơn vị dành cho tài khoản báo cáo của các đơn vị"
+        + " (vai trò reporter) và quản trị viên.")
 public class PortalPages {
 
     @CheckedTemplate
@@ -57,8 +56,6 @@ public class PortalPages {
 
         static native TemplateInstance task(PortalViews.TaskPage page, ReportForm.View report, IndicatorForm.View indicator,
                 Explaining explaining, Notice notice);
-
-        static native TemplateInstance error(String title, String detail);
     }
 
     private final PortalViews views;
@@ -240,25 +237,6 @@ public class PortalPages {
     @Path("ui/plans/{planId}/criteria/{code}/indicators")
     public Response indicatorFormAddress() {
         return Response.seeOther(URI.create("/")).build();
-    }
-
-    /** A refusal outside a form (unknown task, no right to see it): a page saying so, not the API's JSON. */
-    @ServerExceptionMapper
-    public Response refused(ProblemException e) {
-        Problem problem = e.problem();
-        return page(problem.status(), Templates.error(problem.title(), problem.detail()));
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return page(403, Templates.error("Không có quyền",
-                "Cổng đơn vị dành cho tài khoản báo cáo của các đơn vị (vai trò reporter) và quản trị viên. "
-                        + "Tài khoản của bạn không có quyền mở trang này."));
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return page(404, Templates.error("Không tìm thấy", "Không có trang nào tại đường dẫn này."));
     }
 
     private Response taskAgain(int status, Caller caller, UUID taskId, ReportForm.View report, IndicatorForm.View indicator) {

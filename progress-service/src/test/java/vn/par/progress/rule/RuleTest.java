@@ -96,7 +96,7 @@ class RuleTest {
         // 31/50 = 62 %: 4 × 62 / 70 = 31 × 100 × 4 / (50 × 70) = 12400 / 3500, to 34 significant digits.
         BigDecimal points = ratio.points(Fact.ratio(d("31"), d("50")), d("4"));
         assertEquals(d("3.542857142857142857142857142857143"), points);
-        assertEquals(d("3.5429"), Points.rounded(points));
+        assertEquals(d("3.5429"), Decimals.rounded(points));
         // Exactly at fullAt: the maximum.
         assertPoints("4", ratio, Fact.ratio(d("35"), d("50")), "4");
     }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,13 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
-import vn.par.infra.problem.Problem;
-import vn.par.infra.problem.ProblemException;
+import vn.par.infra.web.PageResource;
 import vn.par.scoring.export.RankingWorkbook;
 import vn.par.scoring.service.PlanRanking;
 import vn.par.scoring.service.ScoreQueries;
@@ -32,6 +27,8 @@ import vn.par.scoring.service.ScoreQueries;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ "viewer", "reporter", "admin", "appraiser" })
+@PageResource(home = "Bảng điều hành", audience = "Bảng điều hành Chỉ số CCHC dành cho tài khoản có vai trò theo dõi"
+        + " (viewer), báo cáo (reporter), quản trị (admin) hoặc thẩm định (appraiser).")
 public class DashboardPages {
 
     @CheckedTemplate
@@ -39,8 +36,6 @@ public class DashboardPages {
         static native TemplateInstance index(List<PlanRanking> plans);
 
         static native TemplateInstance plan(PlanPage page);
-
-        static native TemplateInstance error(String title, String detail);
     }
 
     private final ScoreQueries queries;
@@ -66,28 +61,5 @@ public class DashboardPages {
     @Path("ui/plans/{planId}")
     public TemplateInstance plan(@PathParam("planId") UUID planId) {
         return Templates.plan(PlanPage.of(queries.current(planId).orElseThrow(() -> PageFeeds.unknown(planId))));
-    }
-
-    /** A refusal (an unknown plan) as a page saying so, not the API's JSON. */
-    @ServerExceptionMapper
-    public Response refused(ProblemException e) {
-        Problem problem = e.problem();
-        return page(problem.status(), Templates.error(problem.title(), problem.detail()));
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return page(403, Templates.error("Không có quyền",
-                "Bảng điều hành Chỉ số CCHC dành cho tài khoản có vai trò theo dõi (viewer), báo cáo (reporter), "
-                        + "quản trị (admin) hoặc thẩm định (appraiser). Tài khoản của bạn không có quyền mở trang này."));
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return page(404, Templates.error("Không tìm thấy", "Không có trang nào tại đường dẫn này."));
-    }
-
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
     }
 }

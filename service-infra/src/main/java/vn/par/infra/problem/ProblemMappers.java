@@ -4,18 +4,21 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,16 +37,27 @@ import vn.par.infra.http.JsonBodyLimit;
 /**
  * Turns every failure of a request into one {@code application/problem+json} body. Stack traces and class
  * names never leave the service: an unexpected error gets an error id that is also in the log.
+ * <p>
+ * A resource marked {@link vn.par.infra.web.PageResource} gets what it refuses as a page instead ({@link PageErrors}),
+ * with the same status and words. Two answers are the same on every path: the 401, which sends a page's browser to
+ * sign in again, and an unexpected failure (500, or 503 while the database is away), whose answer is built without
+ * templates or the caller's identity so that it cannot fail in turn.
  */
 public class ProblemMappers {
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+    private final PageErrors pages;
+
+    public ProblemMappers(PageErrors pages) {
+        this.pages = pages;
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, SimpleResourceInfo resource) {
+        return respond(e.problem(), uri, resource);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), null, v.getMessage()));
@@ -53,12 +67,13 @@ public class ProblemMappers {
         String detail = errors.size() == 1
                 ? "Trường '" + first.field() + "': " + first.message()
                 : errors.size() + " trường không hợp lệ; trường đầu tiên '" + first.field() + "': " + first.message();
-        return respond(Problem.of(400, "Dữ liệu không hợp lệ", detail).withField(first.field()).withErrors(errors), uri);
+        return respond(Problem.of(400, "Dữ liệu không hợp lệ", detail).withField(first.field()).withErrors(errors), uri,
+                resource);
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class })
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return respond(jsonProblem(e), uri);
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, SimpleResourceInfo resource) {
+        return respond(jsonProblem(e), uri, resource);
     }
 
     @ServerExceptionMapper
@@ -92,19 +107,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "Không có quyền",
-                "Tài khoản của bạn không có quyền thực hiện thao tác này."), uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
+        return pages.forbidden(resource).orElseGet(() -> respond(Problem.of(403, "Không có quyền",
+                "Tài khoản của bạn không có quyền thực hiện thao tác này."), uri));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, SimpleResourceInfo resource) {
         if (causeOf(e, JsonBodyLimit.BodyTooLargeException.class) != null) {
-            return tooLarge(causeOf(e, JsonBodyLimit.BodyTooLargeException.class), uri);
+            return respond(tooLarge(causeOf(e, JsonBodyLimit.BodyTooLargeException.class)), uri, resource);
         }
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
-            return respond(jsonProblem(json), uri);
+            return respond(jsonProblem(json), uri, resource);
         }
         int status = e.getResponse().getStatus();
         String badParameter = unconvertibleQueryParameter(e, uri);
@@ -112,7 +127,13 @@ public class ProblemMappers {
             String detail = "Tham số '" + badParameter + "' có giá trị không đọc được: '"
                     + uri.getQueryParameters().getFirst(badParameter) + "'.";
             return respond(Problem.of(400, "Tham số không hợp lệ", detail).withField(badParameter)
-                    .withErrors(List.of(new Problem.FieldError(badParameter, null, detail))), uri);
+                    .withErrors(List.of(new Problem.FieldError(badParameter, null, detail))), uri, resource);
+        }
+        if (e instanceof NotFoundException) {
+            Optional<Response> page = pages.notFound(resource);
+            if (page.isPresent()) {
+                return page.get();
+            }
         }
         Problem problem = switch (status) {
             case 400 -> Problem.of(400, "Yêu cầu không hợp lệ", "Máy chủ không đọc được yêu cầu này.");
@@ -126,14 +147,14 @@ public class ProblemMappers {
                     "Kiểu nội dung (Content-Type) '" + headers.getMediaType() + "' không được chấp nhận ở đây.");
             default -> Problem.of(status, "Lỗi yêu cầu", "Yêu cầu không thực hiện được (HTTP " + status + ").");
         };
-        return respond(problem, uri);
+        return respond(problem, uri, resource);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         JsonBodyLimit.BodyTooLargeException tooLarge = causeOf(e, JsonBodyLimit.BodyTooLargeException.class);
         if (tooLarge != null) {
-            return tooLarge(tooLarge, uri);
+            return respond(tooLarge(tooLarge), uri);
         }
         String errorId = UUID.randomUUID().toString();
         if (isPoolBusy(e)) {
@@ -181,9 +202,9 @@ public class ProblemMappers {
         return null;
     }
 
-    private static Response tooLarge(JsonBodyLimit.BodyTooLargeException e, UriInfo uri) {
-        return respond(Problem.of(413, "Dữ liệu quá lớn", "Nội dung JSON gửi lên vượt giới hạn " + e.limit()
-                + " byte; không có gì được ghi nhận."), uri);
+    private static Problem tooLarge(JsonBodyLimit.BodyTooLargeException e) {
+        return Problem.of(413, "Dữ liệu quá lớn", "Nội dung JSON gửi lên vượt giới hạn " + e.limit()
+                + " byte; không có gì được ghi nhận.");
     }
 
     private static Response unauthenticated(UriInfo uri) {
@@ -288,6 +309,11 @@ public class ProblemMappers {
             return parameter == null ? "" : parameter;
         }
         return String.join(".", names);
+    }
+
+    /** The problem as a page when the resource is a page ({@link PageErrors}), else as problem+json. */
+    private Response respond(Problem problem, UriInfo uri, SimpleResourceInfo resource) {
+        return pages.problem(resource, problem).orElseGet(() -> respond(problem, uri));
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

@@ -3,13 +3,17 @@ package vn.par.progress.rule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Points as written in events and answers. */
-public final class Points {
+/**
+ * Exact decimals (points, percentages, a ratio's numbers) as events and answers write them: without trailing zeros
+ * or exponents, and points in events rounded to 4 places. criteria-service's {@code rule.Decimals} does the same for
+ * its copy of the rules.
+ */
+public final class Decimals {
 
     /** The decimals of points in events, for consumers that do not evaluate rules themselves. */
     private static final int EVENT_SCALE = 4;
 
-    private Points() {
+    private Decimals() {
     }
 
     /** Without trailing zeros ({@code 1.5}, not the stored {@code 1.5000}) and never in exponent form. */
