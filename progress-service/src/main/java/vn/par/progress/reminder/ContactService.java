@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import vn.par.infra.problem.ProblemException;
 import vn.par.progress.caller.AgencyNames;
 import vn.par.progress.caller.Caller;
 import vn.par.progress.plan.Plan;
+import vn.par.progress.plan.PlanUnit;
 import vn.par.progress.plan.UnitCodes;
 import vn.par.progress.reminder.ContactRequests.AgencyContactRequest;
 import vn.par.progress.reminder.ContactRequests.AgencyContactView;
@@ -79,6 +81,72 @@ public class ContactService {
         String own = caller.provincialAdmin() ? null : AgencyNames.key(caller.agency());
         return UnitContact.<UnitContact>list("kind = ?1 order by code", Kind.AGENCY).stream()
                 .filter(c -> own == null || own.equals(c.code)).map(AgencyContactView::of).toList();
+    }
+
+    /** A unit on the contacts page: its code, its name as a plan or its contact names it, its address or null. */
+    public record UnitAddress(String code, String name, String email) {
+    }
+
+    /** An agency on the contacts page: its name and its administrators' addresses (empty when none are set). */
+    public record AgencyAddresses(String agency, List<String> adminEmails) {
+    }
+
+    /**
+     * The units whose address the caller sets, in code order, with or without an address yet: for a provincial
+     * administrator every unit of the plans held here and every unit with an address; for an agency's administrator
+     * its agency's units.
+     */
+    @Transactional
+    public List<UnitAddress> unitAddresses(Caller caller) {
+        Map<String, UnitContact> contacts = byCode(Kind.UNIT);
+        Set<String> codes = new HashSet<>();
+        if (caller.provincialAdmin()) {
+            for (Plan plan : Plan.<Plan>listAll()) {
+                codes.addAll(List.of(plan.agencyUnitCodes));
+            }
+            codes.addAll(contacts.keySet());
+        } else {
+            codes.addAll(unitsOf(caller.agency()));
+        }
+        Map<String, String> names = new HashMap<>();
+        for (PlanUnit unit : PlanUnit.<PlanUnit>listAll()) {
+            if (unit.name != null && !unit.name.isBlank()) {
+                names.putIfAbsent(unit.code, unit.name);
+            }
+        }
+        Map<String, UnitAddress> rows = new TreeMap<>();
+        for (String code : codes) {
+            UnitContact contact = contacts.get(code);
+            String name = contact != null && contact.name != null ? contact.name : names.get(code);
+            rows.put(code, new UnitAddress(code, name, contact == null ? null : contact.emails[0]));
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /**
+     * The agencies whose administrators' addresses the caller sets: for a provincial administrator every agency of the
+     * plans held here and every agency with addresses; for an agency's administrator its own.
+     */
+    @Transactional
+    public List<AgencyAddresses> agencyAddresses(Caller caller) {
+        Map<String, UnitContact> contacts = byCode(Kind.AGENCY);
+        Map<String, String> agencies = new TreeMap<>(); // key → name
+        if (caller.provincialAdmin()) {
+            for (Plan plan : Plan.<Plan>listAll()) {
+                String key = AgencyNames.key(plan.agencyName);
+                if (key != null) {
+                    agencies.putIfAbsent(key, AgencyNames.clean(plan.agencyName));
+                }
+            }
+            contacts.forEach((key, contact) -> agencies.put(key, contact.name));
+        } else if (AgencyNames.key(caller.agency()) != null) {
+            agencies.put(AgencyNames.key(caller.agency()), AgencyNames.clean(caller.agency()));
+        }
+        return agencies.entrySet().stream().map(a -> {
+            UnitContact contact = contacts.get(a.getKey());
+            return new AgencyAddresses(contact != null && contact.name != null ? contact.name : a.getValue(),
+                    contact == null ? List.of() : List.of(contact.emails));
+        }).toList();
     }
 
     /** Every unit's contact by unit code. */
