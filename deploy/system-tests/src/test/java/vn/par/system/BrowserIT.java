@@ -162,8 +162,25 @@ class BrowserIT {
             viewer.get(stack.url("scoring-service") + "/ui/plans/" + plan.id());
             Browsers.signInIfAsked(viewer, "viewer", "viewer");
             By fact = By.cssSelector("#criteria tr[data-criterion='6.1.1'] [data-field='indicator']");
-            new WebDriverWait(viewer, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(fact,
-                    java.util.regex.Pattern.compile("Có sai phạm")));
+            // An area's criteria are folded unless one of its leaves is at risk: open area 6 as a person would.
+            WebElement area6 = Browsers.await(viewer, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("details[data-area-criteria='6']")), "area 6's criteria");
+            if (area6.getAttribute("open") == null) {
+                area6.findElement(By.tagName("summary")).click();
+            }
+            try {
+                new WebDriverWait(viewer, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(fact,
+                        java.util.regex.Pattern.compile("Có sai phạm")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                JsonNode score = Http.get(stack.url("scoring-service") + "/api/plans/" + plan.id() + "/scores", viewerToken)
+                        .json();
+                throw new AssertionError("6.1.1 on the dashboard: '" + viewer.findElement(fact).getText()
+                        + "'; scoring-service's 6.1.1: " + java.util.stream.StreamSupport.stream(score.get("criteria").spliterator(), false)
+                        .filter(c -> c.path("code").asText().equals("6.1.1")).findFirst().orElse(null)
+                        + " (version " + score.path("version") + "); progress-service's: "
+                        + leafIndicators(Http.get(stack.url("progress-service") + "/api/plans/" + plan.id()
+                                + "/indicators", viewerToken).json(), "6.1.1"), e);
+            }
             assertEquals("88,62", viewer.findElement(By.id("plan-projected")).getText(), "89.62 − 6.1.1's point");
             new Select(viewer.findElement(By.id("what-if-code"))).selectByValue("6.1.1");
             WebElement outcome = Browsers.await(viewer, ExpectedConditions.presenceOfElementLocated(By.id("what-if-option")),
