@@ -39,6 +39,7 @@ final class Limits {
     static final int PG_CONNECTIONS = 8;
     static final int PLAN_KEYS = 200;
     static final String KAFKA_TOPIC = "bench.limits";
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
 
     private Limits() {
     }
@@ -69,7 +70,7 @@ final class Limits {
                     CREATE TABLE outbox_event (
                         id BIGSERIAL PRIMARY KEY, event_id UUID NOT NULL UNIQUE, topic VARCHAR(200) NOT NULL,
                         event_key VARCHAR(200) NOT NULL, event_type VARCHAR(100) NOT NULL, sequence BIGINT NOT NULL,
-                        occurred_at TIMESTAMPTZ NOT NULL, payload TEXT NOT NULL)""");
+                        occurred_at TIMESTAMPTZ NOT NULL, payload TEXT NOT NULL, traceparent TEXT)""");
             s.execute("""
                     CREATE TABLE outbox_sequence (
                         topic VARCHAR(200) NOT NULL, event_key VARCHAR(200) NOT NULL, last_sequence BIGINT NOT NULL,
@@ -126,6 +127,7 @@ final class Limits {
                         outbox.setString(6, "ProgressReported");
                         outbox.setTimestamp(7, now);
                         outbox.setString(8, payload(id, plan));
+                        outbox.setString(9, TRACEPARENT); // what a report's request gives its row
                         outbox.executeQuery().close();
                         c.commit();
                         committed.incrementAndGet();

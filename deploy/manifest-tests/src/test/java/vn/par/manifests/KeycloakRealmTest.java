@@ -49,16 +49,51 @@ class KeycloakRealmTest {
         assertTrue(REALM.path("federatedUsers").isMissingNode() || REALM.path("federatedUsers").isEmpty());
     }
 
+    /** The client a service's pages sign in through: its {@code quarkus.oidc.web.client-id}. */
+    static String pageClientId(String service) {
+        return Repo.applicationProperties(service).getProperty("quarkus.oidc.web.client-id").strip();
+    }
+
     @Test
     void nobodyGetsATokenByPassword() {
-        JsonNode web = client(REALM, "par-web");
-        assertFalse(web.path("directAccessGrantsEnabled").asBoolean(true), "par-web: directAccessGrantsEnabled must be false");
-        assertTrue(web.path("publicClient").asBoolean());
-        assertTrue(web.path("standardFlowEnabled").asBoolean());
-        assertFalse(web.path("implicitFlowEnabled").asBoolean(true));
-        assertEquals("S256", web.path("attributes").path("pkce.code.challenge.method").asText());
+        for (String service : Repo.SERVICES) {
+            JsonNode web = client(REALM, pageClientId(service));
+            String id = web.path("clientId").asText();
+            assertFalse(web.path("directAccessGrantsEnabled").asBoolean(true), id + ": directAccessGrantsEnabled must be false");
+            assertTrue(web.path("publicClient").asBoolean(), id);
+            assertTrue(web.path("standardFlowEnabled").asBoolean(), id);
+            assertFalse(web.path("implicitFlowEnabled").asBoolean(true), id);
+            assertEquals("S256", web.path("attributes").path("pkce.code.challenge.method").asText(), id);
+        }
         for (JsonNode c : REALM.path("clients")) {
             assertFalse(c.path("directAccessGrantsEnabled").asBoolean(false), c.path("clientId").asText() + " allows the password grant");
+        }
+    }
+
+    /**
+     * Each service's pages sign in through a client of their own, so that Keycloak can tell each service when a person
+     * signs out (a client has one back-channel logout URL): the service's Kubernetes Service, which is also its name
+     * in docker-compose.yml, on its HTTP port, at the path the service listens on. The person comes back to the pages
+     * after signing out ({@code post.logout.redirect.uris} "+": the redirect URIs).
+     */
+    @Test
+    void eachServicesPagesAreToldOfASignOutByBackChannel() {
+        for (String service : Repo.SERVICES) {
+            String path = Repo.applicationProperties(service).getProperty("quarkus.oidc.web.logout.backchannel.path").strip();
+            int port = Repo.httpPort(service);
+            Repo.required("Service", service);
+            Workloads.composeService(service);
+            for (JsonNode realm : List.of(REALM, DEV)) {
+                JsonNode web = client(realm, pageClientId(service));
+                String where = realm.equals(REALM) ? "production " + pageClientId(service) : "development " + pageClientId(service);
+                String host = realm.equals(REALM) ? service : "localhost";
+                JsonNode attributes = web.path("attributes");
+                assertEquals("http://" + host + ":" + port + path, attributes.path("backchannel.logout.url").asText(), where);
+                assertEquals("true", attributes.path("backchannel.logout.session.required").asText(), where);
+                // Keycloak uses the front channel (an iframe in the browser) instead when it is on.
+                assertFalse(web.path("frontchannelLogout").asBoolean(true), where + ": frontchannelLogout");
+                assertEquals("+", attributes.path("post.logout.redirect.uris").asText(), where);
+            }
         }
     }
 
@@ -70,25 +105,28 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void redirectsOnlyToHttpsHostsThatTheIngressServes() {
-        Set<String> allowed = new HashSet<>();
-        for (JsonNode uri : client(REALM, "par-web").path("redirectUris")) {
-            String u = uri.asText();
-            assertTrue(u.startsWith("https://"), "redirect URI " + u);
-            assertFalse(u.contains("localhost") || u.contains("127.0.0.1"), "redirect URI " + u);
-            allowed.add(u);
-        }
-        // Every host serving a service's pages; Keycloak's own public host (its sign-in) is not one of them.
-        for (Manifest ingress : Repo.manifests("Ingress")) {
-            for (JsonNode rule : ingress.spec().path("rules")) {
-                boolean pages = false;
-                for (JsonNode path : rule.path("http").path("paths")) {
-                    pages |= Repo.SERVICES.contains(path.path("backend").path("service").path("name").asText());
-                }
-                String expected = "https://" + rule.path("host").asText() + "/*";
-                assertTrue(!pages || allowed.contains(expected),
-                        "par-web cannot return to " + expected + " (served by " + ingress + ")");
+    void redirectsOnlyToTheHttpsHostThatTheIngressServesForTheClientsService() {
+        for (String service : Repo.SERVICES) {
+            Set<String> allowed = new HashSet<>();
+            for (JsonNode uri : client(REALM, pageClientId(service)).path("redirectUris")) {
+                String u = uri.asText();
+                assertTrue(u.startsWith("https://"), "redirect URI " + u);
+                assertFalse(u.contains("localhost") || u.contains("127.0.0.1"), "redirect URI " + u);
+                allowed.add(u);
             }
+            // The host serving this service's pages; Keycloak's own public host (its sign-in) is not one of them.
+            Set<String> expected = new HashSet<>();
+            for (Manifest ingress : Repo.manifests("Ingress")) {
+                for (JsonNode rule : ingress.spec().path("rules")) {
+                    for (JsonNode path : rule.path("http").path("paths")) {
+                        if (path.path("backend").path("service").path("name").asText().equals(service)) {
+                            expected.add("https://" + rule.path("host").asText() + "/*");
+                        }
+                    }
+                }
+            }
+            assertFalse(expected.isEmpty(), "no Ingress serves " + service);
+            assertEquals(expected, allowed, pageClientId(service) + " returns to its own service's pages only");
         }
     }
 
@@ -122,19 +160,22 @@ class KeycloakRealmTest {
         REALM.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
         assertTrue(roles.containsAll(List.of("admin", "reporter", "viewer", "appraiser")), "realm roles " + roles);
 
-        JsonNode web = client(REALM, "par-web");
-        // The services read both claims from the access token (API) and from the ID token (pages).
-        for (String attribute : List.of("unit", "agency")) {
-            JsonNode config = attributeMapper(web, attribute).path("config");
-            assertEquals(attribute, config.path("claim.name").asText(), attribute);
-            assertEquals("String", config.path("jsonType.label").asText(), attribute);
-            assertEquals("false", config.path("multivalued").asText(), attribute);
-            assertEquals("true", config.path("access.token.claim").asText(), attribute);
-            assertEquals("true", config.path("id.token.claim").asText(), attribute);
+        for (String service : Repo.SERVICES) {
+            JsonNode web = client(REALM, pageClientId(service));
+            // The services read both claims from the access token (API) and from the ID token (pages).
+            for (String attribute : List.of("unit", "agency")) {
+                JsonNode config = attributeMapper(web, attribute).path("config");
+                assertEquals(attribute, config.path("claim.name").asText(), attribute);
+                assertEquals("String", config.path("jsonType.label").asText(), attribute);
+                assertEquals("false", config.path("multivalued").asText(), attribute);
+                assertEquals("true", config.path("access.token.claim").asText(), attribute);
+                assertEquals("true", config.path("id.token.claim").asText(), attribute);
+            }
+            // criteria-service calls the other services' APIs with the page session's access token.
+            JsonNode audience = mapper(web, "oidc-audience-mapper");
+            assertEquals("par-api", audience.path("config").path("included.client.audience").asText());
+            assertEquals("true", audience.path("config").path("access.token.claim").asText());
         }
-        JsonNode audience = mapper(web, "oidc-audience-mapper");
-        assertEquals("par-api", audience.path("config").path("included.client.audience").asText());
-        assertEquals("true", audience.path("config").path("access.token.claim").asText());
         client(REALM, "par-api");
 
         // Keycloak 26 keeps an attribute the profile does not declare as unmanaged: the admin console cannot set it.
@@ -190,8 +231,12 @@ class KeycloakRealmTest {
             assertSame(DEV.path(field), REALM.path(field), field);
         }
         assertSame(client(DEV, "par-api"), client(REALM, "par-api"), "client par-api");
-        for (String field : List.of("protocolMappers", "defaultClientScopes", "optionalClientScopes", "publicClient")) {
-            assertSame(client(DEV, "par-web").path(field), client(REALM, "par-web").path(field), "par-web " + field);
+        for (String service : Repo.SERVICES) {
+            String id = pageClientId(service);
+            for (String field : List.of("protocolMappers", "defaultClientScopes", "optionalClientScopes", "publicClient",
+                    "frontchannelLogout", "directAccessGrantsEnabled")) {
+                assertSame(client(DEV, id).path(field), client(REALM, id).path(field), id + " " + field);
+            }
         }
     }
 

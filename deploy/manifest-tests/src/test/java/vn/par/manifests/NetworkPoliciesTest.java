@@ -45,9 +45,12 @@ class NetworkPoliciesTest {
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
-            pod("criteria-service", Map.of("app.kubernetes.io/name", "criteria-service"), Map.of("http", 8081), "8081/TCP"),
-            pod("progress-service", Map.of("app.kubernetes.io/name", "progress-service"), Map.of("http", 8082), "8082/TCP"),
-            pod("scoring-service", Map.of("app.kubernetes.io/name", "scoring-service"), Map.of("http", 8083), "8083/TCP"),
+            pod("criteria-service", Map.of("app.kubernetes.io/name", "criteria-service"),
+                    Map.of("http", 8081, "management", 9000), "8081/TCP", "9000/TCP"),
+            pod("progress-service", Map.of("app.kubernetes.io/name", "progress-service"),
+                    Map.of("http", 8082, "management", 9000), "8082/TCP", "9000/TCP"),
+            pod("scoring-service", Map.of("app.kubernetes.io/name", "scoring-service"),
+                    Map.of("http", 8083, "management", 9000), "8083/TCP", "9000/TCP"),
             pod("keycloak-0", keycloakLabels("keycloak"), Map.of(), "8443/TCP", "7800/TCP", "57800/TCP", "9000/TCP"),
             pod("keycloak-1", keycloakLabels("keycloak"), Map.of(), "8443/TCP", "7800/TCP", "57800/TCP", "9000/TCP"),
             pod("keycloak-realm-import", keycloakLabels("keycloak-realm-import"), Map.of()),
@@ -91,6 +94,11 @@ class NetworkPoliciesTest {
         flows.add("keycloak-1 -> keycloak-0:7800/TCP");
         flows.add("keycloak-1 -> keycloak-0:57800/TCP");
         add(flows, List.of("keycloak-0", "keycloak-1", "keycloak-realm-import"), databases, "5432/TCP");
+        // Keycloak's instances post the back-channel logout to the services' HTTP ports (never to 9000, the
+        // management port: nothing in the cluster reaches it without a policy of its own).
+        add(flows, keycloaks, List.of("criteria-service"), "8081/TCP");
+        add(flows, keycloaks, List.of("progress-service"), "8082/TCP");
+        add(flows, keycloaks, List.of("scoring-service"), "8083/TCP");
         // PostgreSQL: replication and status between instances, the operator to every instance; out to the API server
         // and the object store (0.0.0.0/0 until narrowed: every address outside the cluster).
         add(flows, List.of("par-db-1"), List.of("par-db-2"), "5432/TCP", "8000/TCP");

@@ -26,37 +26,43 @@ class PortsAndProbesTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void theContainerListensOnTheServicesPortAndIsProbedOnItsHealthEndpoints(String service) {
+    void theContainerListensOnTheServicesPortAndIsProbedOnItsManagementInterface(String service) {
         int port = Repo.httpPort(service);
+        int management = Repo.managementPort(service);
+        assertEquals(Repo.MANAGEMENT_PORT, management, service + ": the production profile serves /q/* on the management"
+                + " interface (%prod.quarkus.management.enabled=true), not on the public port");
         JsonNode container = Workloads.container(service);
 
         JsonNode ports = container.path("ports");
-        assertEquals(1, ports.size(), service + ": one container port");
+        assertEquals(2, ports.size(), service + ": the HTTP port and the management port");
         assertEquals("http", ports.get(0).path("name").asText());
         assertEquals(port, ports.get(0).path("containerPort").asInt(), service + ": containerPort vs quarkus.http.port");
+        assertEquals("management", ports.get(1).path("name").asText());
+        assertEquals(management, ports.get(1).path("containerPort").asInt(), service + ": the management port");
 
         String envPort = Workloads.kubernetesEnvironment(service).get("QUARKUS_HTTP_PORT");
         assertTrue(envPort == null || envPort.equals(Integer.toString(port)), service + ": QUARKUS_HTTP_PORT " + envPort);
 
-        assertProbe(service, container, "livenessProbe", "/q/health/live", port);
-        assertProbe(service, container, "readinessProbe", "/q/health/ready", port);
+        assertProbe(service, container, "livenessProbe", "/q/health/live", management);
+        assertProbe(service, container, "readinessProbe", "/q/health/ready", management);
         if (container.has("startupProbe")) {
-            assertProbe(service, container, "startupProbe", "/q/health/live", port);
+            assertProbe(service, container, "startupProbe", "/q/health/live", management);
         }
 
         JsonNode annotations = Workloads.deployment(service).spec().path("template").path("metadata").path("annotations");
         if (annotations.has("prometheus.io/port")) {
-            assertEquals(Integer.toString(port), annotations.path("prometheus.io/port").asText(), service + ": metrics port");
+            assertEquals(Integer.toString(management), annotations.path("prometheus.io/port").asText(), service + ": metrics port");
             assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText());
         }
     }
 
+    /** The probe asks the management interface: by the port's name or its number. */
     private static void assertProbe(String service, JsonNode container, String probe, String path, int port) {
         JsonNode get = container.path(probe).path("httpGet");
         assertFalse(get.isMissingNode(), service + ": no " + probe + " (httpGet)");
         assertEquals(path, get.path("path").asText(), service + ": " + probe + " path");
         JsonNode p = get.path("port");
-        assertTrue(p.asText().equals("http") || p.asInt() == port, service + ": " + probe + " port " + p);
+        assertTrue(p.asText().equals("management") || p.asInt() == port, service + ": " + probe + " port " + p);
     }
 
     @ParameterizedTest
@@ -66,7 +72,8 @@ class PortsAndProbesTest {
         Manifest svc = Repo.required("Service", service);
         assertEquals("ClusterIP", svc.spec().path("type").asText("ClusterIP"));
         JsonNode ports = svc.spec().path("ports");
-        assertEquals(1, ports.size());
+        // The HTTP port only: what reaches the pods through the Service (the Ingress) never reaches /q/*.
+        assertEquals(1, ports.size(), service + ": the Service exposes the HTTP port only");
         assertEquals("http", ports.get(0).path("name").asText());
         assertEquals(port, ports.get(0).path("port").asInt(), service + ": Service port vs quarkus.http.port");
         JsonNode target = ports.get(0).path("targetPort");
@@ -180,14 +187,17 @@ class PortsAndProbesTest {
         assertEquals("par/" + service, svc.path("image").asText(), "the image name the Dockerfile comment and the k8s manifests use");
         assertEquals("par/" + service, Workloads.container(service).path("image").asText());
 
+        // The public port only: the management interface (/q/*) stays inside the container.
         List<String> published = Repo.list(svc.path("ports")).stream().map(JsonNode::asText).toList();
         assertEquals(List.of(ComposeClosedByDefaultTest.BIND_ADDRESS + ":" + port + ":" + port), published,
                 service + ": published ports");
+        assertTrue(svc.path("expose").isMissingNode(), service + ": expose");
         Map<String, String> env = Workloads.composeEnvironment(svc);
         assertEquals(Integer.toString(port), env.get("QUARKUS_HTTP_PORT"));
 
         String health = String.join(" ", Repo.list(svc.path("healthcheck").path("test")).stream().map(JsonNode::asText).toList());
-        assertTrue(health.contains("/" + port) && health.contains("/q/health/ready"), service + ": healthcheck " + health);
+        assertTrue(health.contains("/" + Repo.managementPort(service)) && health.contains("/q/health/ready"),
+                service + ": healthcheck on the management port " + health);
     }
 
     private static void assertSelects(String what, JsonNode selector, JsonNode labels) {

@@ -181,6 +181,23 @@ final class Repo {
         return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port").trim());
     }
 
+    /** Quarkus's default port of the management interface, which no service changes. */
+    static final int MANAGEMENT_PORT = 9000;
+
+    /**
+     * The port of the packaged service's management interface ({@code /q/*}), or -1 when the production profile does not
+     * enable it (then {@code /q/*} is on the public port).
+     */
+    static int managementPort(String service) {
+        Properties p = applicationProperties(service);
+        if (!Boolean.parseBoolean(p.getProperty("%prod.quarkus.management.enabled",
+                p.getProperty("quarkus.management.enabled", "false")).trim())) {
+            return -1;
+        }
+        return Integer.parseInt(p.getProperty("%prod.quarkus.management.port",
+                p.getProperty("quarkus.management.port", Integer.toString(MANAGEMENT_PORT))).trim());
+    }
+
     /** The service's own database: the last path segment of its default JDBC URL. */
     static String database(String service) {
         String url = applicationProperties(service).getProperty("quarkus.datasource.jdbc.url").trim();
@@ -190,18 +207,19 @@ final class Repo {
     /**
      * The environment variables through which a service's properties can be set: Quarkus (SmallRye Config) maps
      * property {@code a.b-c} to {@code A_B_C} (every character that is not a letter or digit becomes {@code _}).
-     * Profile-specific keys ({@code %test.x}) are left out: no deployment runs those profiles.
+     * Keys of the production profile ({@code %prod.x}) count as {@code x}: the deployments run the packaged service,
+     * which runs that profile. Other profiles' keys ({@code %test.x}) are left out: no deployment runs them.
      */
     static Set<String> environmentOfProperties(String service) {
         Properties properties = applicationProperties(service);
         Set<String> names = properties.stringPropertyNames().stream()
-                .filter(key -> !key.startsWith("%"))
-                .map(Repo::environmentName)
+                .filter(Repo::deployed)
+                .map(key -> environmentName(key.startsWith(PROD) ? key.substring(PROD.length()) : key))
                 .collect(Collectors.toCollection(TreeSet::new));
         // Variables a value names itself, e.g. ${PAR_WEB_SESSION_SECRET:...}.
         Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher("");
         for (String key : properties.stringPropertyNames()) {
-            if (!key.startsWith("%")) {
+            if (deployed(key)) {
                 reference.reset(properties.getProperty(key));
                 while (reference.find()) {
                     names.add(reference.group(1));
@@ -209,6 +227,13 @@ final class Repo {
             }
         }
         return names;
+    }
+
+    private static final String PROD = "%prod.";
+
+    /** A key the deployments read: one of every profile, or of the production profile. */
+    private static boolean deployed(String key) {
+        return !key.startsWith("%") || key.startsWith(PROD);
     }
 
     static String environmentName(String property) {

@@ -30,7 +30,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "par";
+    /** The client for tokens by password (development realm only): trying the API, the tests. */
     public static final String WEB_CLIENT = "par-web";
+    /** Where Keycloak tells a service's pages that the session ended (each service's backchannel logout path). */
+    public static final String BACK_CHANNEL_LOGOUT_PATH = "/back-channel-logout";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,7 +41,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final Path realmFile;
-    private final List<String> webOrigins;
+    private final Map<String, Integer> pagePorts;
     private final int managementPort;
     private final ManagedProcess process;
 
@@ -46,13 +49,13 @@ public final class KeycloakServer implements AutoCloseable {
      * @param home       the unpacked distribution (unpacked from the Maven artifact if missing)
      * @param port       HTTP port; the issuer is {@code http://localhost:<port>/realms/par}
      * @param realmFile  the realm JSON to import
-     * @param webOrigins origins of the web pages allowed to log in through {@code par-web}
+     * @param pagePorts  the HTTP port of each page client's service, by client id ({@code par-web-criteria} ...)
      */
-    public KeycloakServer(Path home, int port, Path realmFile, List<String> webOrigins, Path logFile) {
+    public KeycloakServer(Path home, int port, Path realmFile, Map<String, Integer> pagePorts, Path logFile) {
         this.home = home.toAbsolutePath();
         this.port = port == 0 ? Ports.free() : port;
         this.realmFile = realmFile;
-        this.webOrigins = List.copyOf(webOrigins);
+        this.pagePorts = Map.copyOf(pagePorts);
         // Its management interface (health, metrics) would take port 9000 on every instance: give it a free one, so
         // several stacks (tests, the benchmark, a developer's own) can run side by side.
         this.managementPort = Ports.free();
@@ -144,19 +147,28 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** The realm as imported: the committed file, with the web client's origins set to where the pages run. */
+    /**
+     * The realm as imported: the committed file, with each page client's addresses set to where its service runs: the
+     * redirect URIs and origins of its pages, and the back-channel logout URL Keycloak calls when the session ends.
+     */
     private void writeRealm() {
         try {
             ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
-            for (JsonNode client : realm.withArray("clients")) {
-                if (WEB_CLIENT.equals(client.path("clientId").asText())) {
-                    ArrayNode redirects = ((ObjectNode) client).putArray("redirectUris");
-                    ArrayNode origins = ((ObjectNode) client).putArray("webOrigins");
-                    for (String origin : webOrigins) {
-                        redirects.add(origin + "/*");
-                        origins.add(origin);
-                    }
+            for (JsonNode node : realm.withArray("clients")) {
+                Integer pagePort = pagePorts.get(node.path("clientId").asText());
+                if (pagePort == null) {
+                    continue;
                 }
+                ObjectNode client = (ObjectNode) node;
+                ArrayNode redirects = client.putArray("redirectUris");
+                ArrayNode origins = client.putArray("webOrigins");
+                for (String origin : List.of("http://localhost:" + pagePort, "http://127.0.0.1:" + pagePort)) {
+                    redirects.add(origin + "/*");
+                    origins.add(origin);
+                }
+                ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes")
+                        : client.putObject("attributes");
+                attributes.put("backchannel.logout.url", "http://localhost:" + pagePort + BACK_CHANNEL_LOGOUT_PATH);
             }
             Path target = home.resolve("data").resolve("import").resolve(REALM + "-realm.json");
             Files.createDirectories(target.getParent());

@@ -74,13 +74,20 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ManagedProcess process;
     private final ClassArchive archive;
 
-    public ServiceProcess(String name, Path moduleDir, int port, Map<String, String> env, List<String> jvmOptions,
-            Path logFile) {
+    /**
+     * @param port           the public HTTP port (pages and API)
+     * @param managementPort the management interface's port (health, metrics, OpenAPI, Swagger UI: the packaged
+     *                       service serves {@code /q/*} there only), bound to the loopback
+     */
+    public ServiceProcess(String name, Path moduleDir, int port, int managementPort, Map<String, String> env,
+            List<String> jvmOptions, Path logFile) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         Path app = moduleDir.resolve("target").resolve("quarkus-app").toAbsolutePath();
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new StackException(name + " is not built: " + app.resolve("quarkus-run.jar")
@@ -107,7 +114,9 @@ public final class ServiceProcess {
         };
         java.util.HashMap<String, String> environment = new java.util.HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        this.process = new ManagedProcess(name, command, environment, app, logFile, List.of(port));
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        this.process = new ManagedProcess(name, command, environment, app, logFile, List.of(port, managementPort));
     }
 
     /** Whether this Java knows {@link #TRIM_NATIVE_HEAP}: asked once, by starting it with the option. */
@@ -141,6 +150,15 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Where {@code /q/*} is: health, metrics, the OpenAPI document and Swagger UI. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public ManagedProcess process() {
         return process;
     }
@@ -151,7 +169,7 @@ public final class ServiceProcess {
     }
 
     public void awaitReady(Duration timeout) {
-        process.await(name + " to be ready (" + baseUrl() + "/q/health/ready)", timeout, this::ready);
+        process.await(name + " to be ready (" + managementUrl() + "/q/health/ready)", timeout, this::ready);
     }
 
     /**
@@ -163,7 +181,7 @@ public final class ServiceProcess {
             return false;
         }
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -29,6 +29,8 @@ public final class Stack implements AutoCloseable {
     /** In start order; guarded by itself (services start side by side). */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
+    /** Each service's management interface (/q/*): its own port, since the three run on one machine. */
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private int keycloakPort;
     private final int smtpPort;
     private final int mailApiPort;
@@ -38,6 +40,7 @@ public final class Stack implements AutoCloseable {
         this.logs = options.dataDir().resolve("logs");
         for (int i = 0; i < SERVICES.size(); i++) {
             servicePorts.put(SERVICES.get(i), options.freePorts() ? Ports.free() : 8081 + i);
+            managementPorts.put(SERVICES.get(i), options.freePorts() ? Ports.free() : 9081 + i);
         }
         keycloakPort = options.freePorts() ? Ports.free() : 8180;
         smtpPort = options.freePorts() ? Ports.free() : 2525;
@@ -150,13 +153,14 @@ public final class Stack implements AutoCloseable {
             say("using external Keycloak realm at " + options.externalKeycloakIssuer());
             return;
         }
-        List<String> origins = new ArrayList<>();
+        // Each service's pages sign in through a client of their own (par-web-criteria, ...): Keycloak tells each
+        // one when the session ends (back-channel logout), and a client has one such address.
+        Map<String, Integer> pagePorts = new HashMap<>();
         for (String service : SERVICES) {
-            origins.add("http://localhost:" + servicePorts.get(service));
-            origins.add("http://127.0.0.1:" + servicePorts.get(service));
+            pagePorts.put(pageClientOf(service), servicePorts.get(service));
         }
         keycloak = new KeycloakServer(options.dataDir().resolve("keycloak-" + Engines.keycloakVersion()), keycloakPort,
-                options.root().resolve("deploy/keycloak/par-realm.json"), origins, logs.resolve("keycloak.log"));
+                options.root().resolve("deploy/keycloak/par-realm.json"), pagePorts, logs.resolve("keycloak.log"));
         keycloak.start(Duration.ofSeconds(240));
     }
 
@@ -171,7 +175,8 @@ public final class Stack implements AutoCloseable {
         ServiceProcess service;
         synchronized (services) {
             service = services.computeIfAbsent(name, n -> new ServiceProcess(n, options.root().resolve(n),
-                    servicePorts.get(n), serviceEnvironment(n), options.serviceJvmOptions(), logs.resolve(n + ".log")));
+                    servicePorts.get(n), managementPorts.get(n), serviceEnvironment(n), options.serviceJvmOptions(),
+                    logs.resolve(n + ".log")));
         }
         service.start(Duration.ofSeconds(120));
     }
@@ -184,7 +189,7 @@ public final class Stack implements AutoCloseable {
      */
     public String startReplica(String service, String replica) {
         int port = Ports.free();
-        ServiceProcess process = new ServiceProcess(replica, options.root().resolve(service), port,
+        ServiceProcess process = new ServiceProcess(replica, options.root().resolve(service), port, Ports.free(),
                 serviceEnvironment(service), options.serviceJvmOptions(), logs.resolve(replica + ".log"));
         synchronized (services) {
             services.put(replica, process);
@@ -218,6 +223,11 @@ public final class Stack implements AutoCloseable {
         return service.substring(0, service.indexOf('-'));
     }
 
+    /** The Keycloak client the service's pages sign in through (its quarkus.oidc.web.client-id). */
+    public static String pageClientOf(String service) {
+        return "par-web-" + databaseOf(service);
+    }
+
     public String jdbcUrl(String database) {
         if (options.externalPostgresUrl() != null) {
             String base = options.externalPostgresUrl();
@@ -248,6 +258,11 @@ public final class Stack implements AutoCloseable {
 
     public String url(String service) {
         return "http://localhost:" + servicePorts.get(service);
+    }
+
+    /** The service's management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, Swagger UI. */
+    public String managementUrl(String service) {
+        return "http://localhost:" + managementPorts.get(service);
     }
 
     public String token(String username, String password) {

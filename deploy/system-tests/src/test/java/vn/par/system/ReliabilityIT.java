@@ -210,7 +210,7 @@ class ReliabilityIT {
 
     private static boolean ready(Stack stack) {
         try {
-            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(stack.url("progress-service") + "/q/health/ready"))
+            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(stack.managementUrl("progress-service") + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;

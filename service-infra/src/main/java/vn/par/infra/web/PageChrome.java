@@ -9,12 +9,14 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.RawString;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The header every page of the three services shares: links to the dashboard, the plan administration and the
- * unit portal, and who is signed in with their unit. Templates use {@code {inject:chrome.header}}.
+ * unit portal, who is signed in with their unit, and the sign-out button (a form posting to {@link SignOut} with the
+ * page's CSRF token). Templates use {@code {inject:chrome.header}}.
  */
 @Named("chrome")
 @RequestScoped
@@ -23,12 +25,14 @@ public class PageChrome {
     private final SecurityIdentity identity;
     private final Links links;
     private final String application;
+    private final CsrfTokenParameterProvider csrf;
 
     public PageChrome(SecurityIdentity identity, Links links,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application, CsrfTokenParameterProvider csrf) {
         this.identity = identity;
         this.links = links;
         this.application = application;
+        this.csrf = csrf;
     }
 
     /** The signed-in person's display name (Keycloak's {@code name}, else the user name). */
@@ -62,10 +66,27 @@ public class PageChrome {
             if (unit != null) {
                 h.append("<span class=\"par-unit\">").append(Html.escape(unit)).append("</span>");
             }
-            h.append("<a class=\"par-logout\" href=\"/ui/logout\">Đăng xuất</a>");
+            signOut(h);
         }
         h.append("</div></header>");
         return new RawString(h.toString());
+    }
+
+    /**
+     * The sign-out button: a form posting to {@link SignOut} with the page's CSRF token. A page rendered for a refusal
+     * met before the CSRF filter ran (a 403 page) has no token: it links to the sign-out page, whose form has one.
+     */
+    private void signOut(StringBuilder h) {
+        String token;
+        try {
+            token = csrf.getToken();
+        } catch (IllegalStateException noTokenForThisRequest) {
+            h.append("<a class=\"par-logout\" href=\"/ui/logout\">Đăng xuất</a>");
+            return;
+        }
+        h.append("<form class=\"par-logout\" method=\"post\" action=\"/ui/logout\"><input type=\"hidden\" name=\"")
+                .append(Html.escape(csrf.getParameterName())).append("\" value=\"").append(Html.escape(token))
+                .append("\"><button type=\"submit\">Đăng xuất</button></form>");
     }
 
     private void link(StringBuilder h, String base, String service, String label, Set<String> roles) {
