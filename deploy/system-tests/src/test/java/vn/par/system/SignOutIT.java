@@ -75,7 +75,11 @@ class SignOutIT {
 
         // What another site could make a browser send: a link or an image (GET), a form without the token, a form
         // with a made-up token, a text/plain "form" (which needs no preflight), a POST without a body type.
-        assertEquals(405, browser.get(progress + "/ui/logout").status(), "GET /ui/logout");
+        // A GET only shows the page with the sign-out button (where a 403 page's header links): nobody is signed out.
+        PageSession.Page confirm = browser.get(progress + "/ui/logout");
+        assertEquals(200, confirm.status(), "GET /ui/logout");
+        assertTrue(confirm.body().contains("method=\"post\" action=\"/ui/logout\"") && confirm.isSignedIn(),
+                "the sign-out page, still signed in: " + confirm.start());
         assertEquals(400, browser.post(progress + "/ui/logout", "application/x-www-form-urlencoded", "").status(),
                 "a form without the token");
         assertEquals(400, browser.post(progress + "/ui/logout", "application/x-www-form-urlencoded",
