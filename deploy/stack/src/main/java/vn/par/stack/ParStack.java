@@ -181,9 +181,9 @@ public final class ParStack {
     }
 
     /**
-     * The services' environment for {@code --otlp}: their spans go to that OTLP collector. Without it they record none
-     * (and the trace context still travels: service-infra's TraceSampler), unless the launcher's own environment names
-     * one (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT), which the services inherit.
+     * The services' environment for {@code --otlp}: their spans go to that OTLP collector. Without it tracing is off
+     * (service-infra's TracesNeedACollector), unless the launcher's own environment names a collector
+     * (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT), which the services inherit.
      */
     static Map<String, String> traces(String otlpEndpoint) {
         return otlpEndpoint == null ? Map.of() : Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);

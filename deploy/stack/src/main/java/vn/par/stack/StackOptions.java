@@ -26,10 +26,12 @@ public record StackOptions(Path root, Path dataDir, boolean freePorts, int postg
     /**
      * Free ports, fresh data under {@code dataDir}, everything embedded: what system tests use. progress-service's
      * daily reminders run only when a test asks ({@code POST /api/admin/reminders/run}): a run at 07:30 would send mail
-     * in the middle of a test.
+     * in the middle of a test. The services carry the trace context with no collector named (tracing is otherwise off
+     * without one, see service-infra's TracesNeedACollector), so that a test can follow a request's trace through Kafka.
      */
     public static StackOptions forTests(Path root, Path dataDir, Consumer<String> out) {
         return new StackOptions(root, dataDir, true, 0, null, null, null, null, null,
-                ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of("PAR_REMINDERS_ENABLED", "false"), out);
+                ServiceProcess.DEFAULT_JVM_OPTIONS,
+                Map.of("PAR_REMINDERS_ENABLED", "false", "QUARKUS_OTEL_SDK_DISABLED", "false"), out);
     }
 }

@@ -31,8 +31,8 @@ import vn.par.stack.Stack;
  * A unit's POST and the score it moves are one trace across the whole stack: the trace id of the request's
  * {@code traceparent} is the one the {@code ProgressReported} record carries ({@code ce_traceparent}, through
  * progress-service's outbox) and the one of the {@code ScoreChanged} record scoring-service writes when it applies that
- * report (through its own outbox). The stack runs without a collector, so no span is recorded: the trace context still
- * travels (service-infra's TraceSampler), each hop with a span id of its own.
+ * report (through its own outbox). The system tests' stack turns tracing on without a collector, so no span is
+ * recorded: the trace context still travels (service-infra's TraceSampler), each hop with a span id of its own.
  */
 @ExtendWith(SystemStack.class)
 class TraceIT {

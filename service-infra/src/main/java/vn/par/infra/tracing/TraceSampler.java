@@ -16,19 +16,18 @@ import io.quarkus.logging.Log;
 
 /**
  * The services' trace sampler (quarkus-opentelemetry takes a {@link Sampler} bean over its own): spans are recorded
- * only when there is a collector to send them to, and the trace context travels either way.
+ * only when there is a collector to send them to.
  *
- * <p>Why configuration alone does not do it: Quarkus fixes the exporter and the sampler's type at build time, and its
- * OTLP exporter has a default endpoint (localhost:4317), so a service without a collector would keep trying to send
- * spans to nobody. {@code quarkus.otel.sdk.disabled=true} stops that, but stops the context too: the HTTP server then
- * neither reads an incoming {@code traceparent} nor starts a span, and the outbox has no trace to keep.
- *
- * <p>So the choice is made at start. When the deployment names no OTLP endpoint
- * ({@code quarkus.otel.exporter.otlp.endpoint} or {@code quarkus.otel.exporter.otlp.traces.endpoint}, e.g.
- * {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}; Quarkus's own default does not count), nothing is sampled: no span records attributes or reaches the exporter, but each still gets its own id in its parent's trace
- * (flagged "not sampled"), so a {@code traceparent} goes through the requests, the outbox and Kafka exactly as with a
- * collector. With an endpoint, {@code quarkus.otel.traces.sampler} and its {@code .arg} apply as in any Quarkus
- * application (by default parentbased_traceidratio at 1.0: every trace a caller did not decline).
+ * <p>Tracing runs at all only when a collector is named or the deployment turns the SDK on
+ * ({@link TracesNeedACollector}). With the SDK on and no collector (the system tests' stack, the services' tests),
+ * nothing is sampled: no span records attributes or reaches the exporter, but each still gets its own id in its
+ * parent's trace (flagged "not sampled"), so a {@code traceparent} goes through the requests, the outbox and Kafka
+ * exactly as with a collector. Quarkus's own OTLP exporter would otherwise keep trying its default endpoint
+ * (localhost:4317), since the exporter and the sampler's type are fixed at build time. A collector is named by
+ * {@code quarkus.otel.exporter.otlp.endpoint} or {@code quarkus.otel.exporter.otlp.traces.endpoint} (e.g.
+ * {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}; Quarkus's own default does not count); then
+ * {@code quarkus.otel.traces.sampler} and its {@code .arg} apply as in any Quarkus application (by default
+ * parentbased_traceidratio at 1.0: every trace a caller did not decline).
  */
 @Singleton
 public class TraceSampler {
@@ -42,7 +41,7 @@ public class TraceSampler {
      * a value a deployment sets comes from a source above it (application.properties 250, environment 300, system
      * properties 400).
      */
-    private static final int DEFAULTS = 0;
+    static final int DEFAULTS = 0;
 
     /** Unremovable: quarkus-opentelemetry looks samplers up by a list, which does not keep a bean from being removed. */
     @Produces
