@@ -34,17 +34,19 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * @param dir  holds server.properties and the data; formatted on first start
      * @param port 0 picks a free port (the controller always gets a free one unless {@code port} is 9092)
+     * @param heap its maximum heap ({@code -Xmx}); the heap starts small ({@link JvmMemory})
      */
     public KafkaBroker(Path dir, int port, String heap, Path logFile) {
         this.dir = dir.toAbsolutePath();
         this.port = port == 0 ? Ports.free() : port;
         this.controllerPort = port == 9092 ? 9093 : Ports.free();
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable()));
+        command.addAll(JvmMemory.engineOptions(heap, false));
+        command.addAll(List.of("-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + this.dir.resolve("log4j2.properties"),
                 "-cp", classpath(), ParentWatchdog.class.getName(), "kafka.Kafka",
                 this.dir.resolve("server.properties").toString()));
-        this.process = new ManagedProcess("Kafka", command, Map.of(), this.dir, logFile,
+        this.process = new ManagedProcess("Kafka", command, JvmMemory.ENVIRONMENT, this.dir, logFile,
                 List.of(this.port, this.controllerPort));
     }
 

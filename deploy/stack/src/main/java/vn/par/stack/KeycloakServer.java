@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -34,6 +35,12 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String WEB_CLIENT = "par-web";
     /** Where Keycloak tells a service's pages that the session ended (each service's backchannel logout path). */
     public static final String BACK_CHANNEL_LOGOUT_PATH = "/back-channel-logout";
+
+    /** What kc.sh sets when JAVA_OPTS is not given (Keycloak 26.5), but its collector and heap. */
+    private static final List<String> KC_SCRIPT_OPTIONS = List.of("-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m",
+            "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.security.egd=file:/dev/urandom", "-Djdk.tls.rejectClientInitiatedRenegotiation=true");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,11 +72,14 @@ public final class KeycloakServer implements AutoCloseable {
                 "start-dev", "--http-port", Integer.toString(this.port), "--http-host", "127.0.0.1",
                 "--hostname", "http://localhost:" + this.port, "--import-realm",
                 "--http-management-port", Integer.toString(managementPort));
-        Map<String, String> env = Map.of(
-                "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        Map<String, String> env = new HashMap<>(JvmMemory.ENVIRONMENT);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        // kc.sh's own options without its G1 (which takes the whole maximum heap), with the stack's engine settings: the
+        // development server issues a few tokens a minute, so a small heap and C1 alone serve it
+        env.put("JAVA_OPTS", String.join(" ", KC_SCRIPT_OPTIONS) + " "
+                + String.join(" ", JvmMemory.engineOptions("192m", true)));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         this.process = new ManagedProcess("Keycloak", command, env, this.home, logFile, List.of(this.port, managementPort));
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +55,7 @@ public final class MailServer {
                 "-Dgreenmail.auth.disabled",
                 "-cp", jar() + java.io.File.pathSeparator + KafkaBroker.watchdogClasses(home.resolve("watchdog")),
                 ParentWatchdog.class.getName(), "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner");
-        this.process = new ManagedProcess("GreenMail", command, Map.of(), home, logFile,
+        this.process = new ManagedProcess("GreenMail", command, JvmMemory.ENVIRONMENT, home, logFile,
                 List.of(this.smtpPort, this.apiPort));
     }
 

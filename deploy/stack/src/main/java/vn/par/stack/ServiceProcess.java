@@ -61,8 +61,6 @@ public final class ServiceProcess {
         }
         return List.copyOf(options);
     }
-    private static volatile Boolean trimSupported;
-
     /**
      * Names the service's log on its command line: {@code ps} shows where its output goes, and a launcher that finds
      * the service still running after its own launcher was killed knows it as one of its data folder's
@@ -112,30 +110,17 @@ public final class ServiceProcess {
             c.add("quarkus-run.jar");
             return c;
         };
-        java.util.HashMap<String, String> environment = new java.util.HashMap<>(env);
+        java.util.HashMap<String, String> environment = new java.util.HashMap<>(JvmMemory.ENVIRONMENT);
+        environment.putAll(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         this.process = new ManagedProcess(name, command, environment, app, logFile, List.of(port, managementPort));
     }
 
-    /** Whether this Java knows {@link #TRIM_NATIVE_HEAP}: asked once, by starting it with the option. */
+    /** Whether the services' Java knows {@link #TRIM_NATIVE_HEAP}. */
     static boolean trimSupported() {
-        Boolean known = trimSupported;
-        if (known == null) {
-            try {
-                Process p = new ProcessBuilder(ServiceJava.fromEnvironment().executable(), TRIM_NATIVE_HEAP, "-version")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                known = p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (IOException e) {
-                known = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                known = false;
-            }
-            trimSupported = known;
-        }
-        return known;
+        return JvmMemory.trimSupported(ServiceJava.fromEnvironment().executable());
     }
 
     public String name() {

@@ -142,7 +142,7 @@ public final class Stack implements AutoCloseable {
             KafkaBroker.createTopics(options.externalKafka(), TopicSpec.SYSTEM);
             return;
         }
-        kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.freePorts() ? 0 : 9092, "512m",
+        kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.freePorts() ? 0 : 9092, "256m",
                 logs.resolve("kafka.log"));
         kafka.start(Duration.ofSeconds(120));
         kafka.createTopics(TopicSpec.SYSTEM);

@@ -1,0 +1,62 @@
+package vn.par.stack;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the stack's JVMs (the services, Kafka, Keycloak) stay small enough to run together on one machine: the whole
+ * local stack is meant to fit in 1.5 GiB after the benchmark's load (the benchmark prints its proportional set size).
+ *
+ * <p>Each engine gets the serial collector and a heap that starts small and grows only as far as its live data needs
+ * (G1 with a fixed heap, what the engines' own scripts choose, commits the whole maximum); glibc is held to two malloc
+ * arenas (by default it opens up to eight per core, one per thread that allocates at the same time, and a JVM's
+ * threads leave each one partly used); and native memory the JVM frees is given back every two seconds
+ * ({@link ServiceProcess#TRIM_NATIVE_HEAP}, where the JVM has the option).
+ */
+final class JvmMemory {
+
+    /** The environment of every JVM the stack starts. */
+    static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    private static final Map<String, Boolean> TRIM_SUPPORTED = new ConcurrentHashMap<>();
+
+    private JvmMemory() {
+    }
+
+    /**
+     * An engine's JVM options: serial collector, {@code -Xms32m}, the given maximum heap, native memory trimmed, and
+     * C1 only where {@code quick} (an engine that works little, whose C2 compilations would only cost memory).
+     */
+    static List<String> engineOptions(String maxHeap, boolean c1Only) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + maxHeap));
+        if (c1Only) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        if (trimSupported(ManagedProcess.javaExecutable())) {
+            options.add(ServiceProcess.TRIM_NATIVE_HEAP);
+        }
+        return options;
+    }
+
+    /** Whether the Java at {@code executable} knows {@link ServiceProcess#TRIM_NATIVE_HEAP}: asked once, by starting it. */
+    static boolean trimSupported(String executable) {
+        return TRIM_SUPPORTED.computeIfAbsent(executable, JvmMemory::startsWithTrim);
+    }
+
+    private static boolean startsWithTrim(String executable) {
+        try {
+            Process p = new ProcessBuilder(executable, ServiceProcess.TRIM_NATIVE_HEAP, "-version")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
