@@ -44,14 +44,16 @@ final class Footprint {
         pids.put("postgresql", postmasterPid());
         pids.put("kafka", stack.kafka() == null ? -1 : stack.kafka().process().pid());
         pids.put("keycloak", stack.keycloak() == null ? -1 : stack.keycloak().process().pid());
+        pids.put("greenmail", stack.mail() == null ? -1 : stack.mail().process().pid());
         pids.put("benchmark (client)", ProcessHandle.current().pid());
         return pids;
     }
 
     /**
      * The whole local stack's proportional set size now, by process and in total: the three services, PostgreSQL
-     * (with its backends), Kafka, Keycloak (with kc.sh). The benchmark's own JVM, which also runs the stack's launcher
-     * code, is listed apart: it is mostly the load generator.
+     * (with its backends), Kafka, Keycloak (with kc.sh), the mail server. The benchmark's own JVM, which also runs the
+     * stack's launcher code, is listed apart: it is mostly the load generator (the launcher's own JVM, in a stack
+     * started with par-stack.jar, is not in the total).
      */
     ObjectNode stackPss() {
         ObjectNode o = Api.JSON.createObjectNode();

@@ -28,13 +28,14 @@ final class JvmMemory {
     }
 
     /**
-     * An engine's JVM options: serial collector, {@code -Xms32m}, the given maximum heap, native memory trimmed, and
-     * C1 only where {@code quick} (an engine that works little, whose C2 compilations would only cost memory).
+     * An engine's JVM options: serial collector, {@code -Xms32m}, the given maximum heap, native memory trimmed; for a
+     * {@code quiet} engine (one that works little: Keycloak issues a token now and then), C1 only, whose C2
+     * compilations would only cost memory, and a heap given back as soon as it is not needed.
      */
-    static List<String> engineOptions(String maxHeap, boolean c1Only) {
+    static List<String> engineOptions(String maxHeap, boolean quiet) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + maxHeap));
-        if (c1Only) {
-            options.add("-XX:TieredStopAtLevel=1");
+        if (quiet) {
+            options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"));
         }
         if (trimSupported(ManagedProcess.javaExecutable())) {
             options.add(ServiceProcess.TRIM_NATIVE_HEAP);

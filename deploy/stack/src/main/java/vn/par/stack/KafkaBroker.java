@@ -173,6 +173,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 // Room for the snapshot of a very large plan (compressed by the outbox relay).
                 "message.max.bytes=8388608",
+                // The log cleaner (compacted par.plans and the consumer offsets) keeps its key map in the heap from the
+                // start; Kafka's default of 128 MB is for millions of keys per cleaning, and would be half this heap.
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
         Files.writeString(dir.resolve("server.properties"), config, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("log4j2.properties"), String.join(System.lineSeparator(),

@@ -73,6 +73,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
+                    // The whole data set of a local stack (and of the benchmark's runs) is a few hundred megabytes at
+                    // most, read mostly from the operating system's cache; PostgreSQL's default of 128 MB of its own
+                    // buffers would be a tenth of the stack's memory.
+                    .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // A later -c wins over the library's -F (fsync off).
                     .setServerConfig("fsync", durable ? "on" : "off")
