@@ -44,8 +44,8 @@ import vn.par.stack.Stack;
  * The event contract (deploy/events/asyncapi.yaml and its JSON Schemas) against what the whole running system
  * actually emits: after a scenario of its own (a plan imported and published, a rule set, a report, a
  * self-assessment, an indicator, and whatever the other system tests of the run did), every record of par.plans,
- * par.progress and par.scores is read from the beginning and each is checked: its CloudEvents headers, and its value
- * against the JSON Schema of its type. The schemas allow no member they do not name, so a member added in code but
+ * par.progress and par.scores is read from the beginning and each is checked: its CloudEvents headers (against the
+ * document's list of them, and each other), and its value against the JSON Schema of its type. The schemas allow no member they do not name, so a member added in code but
  * not in the contract fails this test.
  */
 @ExtendWith(SystemStack.class)
@@ -62,6 +62,7 @@ class EventContractIT {
         Path events = Path.of(System.getProperty("par.root", "../..")).toAbsolutePath().normalize()
                 .resolve("deploy/events");
         Map<String, JsonSchema> schemas = schemasByType(events);
+        JsonSchema headerSchema = headerSchema(events);
         driveAScenario(stack);
 
         Map<String, Integer> seen = new TreeMap<>();
@@ -77,6 +78,9 @@ class EventContractIT {
                 continue; // synthetic events a benchmark wrote straight to the broker, not the system's
             }
             problems.addAll(headerProblems(where, record, headers));
+            for (ValidationMessage m : headerSchema.validate(JSON.valueToTree(headers))) {
+                problems.add(where + ": headers: " + m.getMessage());
+            }
             JsonSchema schema = schemas.get(type);
             if (schema == null) {
                 problems.add(where + ": the document has no message " + type);
@@ -168,6 +172,18 @@ class EventContractIT {
             problems.add(where + ": content-type " + headers.get("content-type"));
         }
         return problems;
+    }
+
+    /**
+     * The document's schema of the records' headers (components.schemas.CloudEventsHeaders): it names every header a
+     * producer may send, so a header added in code but not in the contract fails this test.
+     */
+    private static JsonSchema headerSchema(Path events) throws IOException {
+        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(events.resolve("asyncapi.yaml").toFile());
+        JsonNode schema = document.get("components").get("schemas").get("CloudEventsHeaders");
+        assertEquals(false, schema.path("additionalProperties").asBoolean(true), "the headers are a closed list");
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema,
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
     /** The schema of each message type, as the AsyncAPI document names them (message name → payload file). */
