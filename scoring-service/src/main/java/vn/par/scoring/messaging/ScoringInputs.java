@@ -43,11 +43,11 @@ import vn.par.scoring.service.ProjectionService;
  * Consumes {@code par.plans} and {@code par.progress} in the consumer group {@code scoring-service} and applies them,
  * one transaction per poll, on the polling thread itself.
  *
- * <p>A plain consumer loop rather than a messaging channel, because of what the benchmark measured (issue 8): the
- * channel handed each poll over as a batch of its own, and at 450 reports/s that was about 120 transactions a second
- * of 4-6 events, the applying thread busy 70 % of the time and events queueing behind each other. Here a poll returns
- * everything that arrived while the previous batch was applied, so batches grow with the load and an event waits at
- * most for the batch before it.
+ * <p>A plain consumer loop rather than the messaging extension's batch consumption, because of what the benchmark
+ * measured (docs/decisions/0006): the extension polls on a thread of its own and hands each poll over as a batch,
+ * which queues behind the batch being applied, so batches stay one fetch long and events wait behind each other. Here
+ * a poll returns everything that arrived while the previous batch was applied, so batches grow with the load and an
+ * event waits at most for the batch before it.
  *
  * <p>Both topics are read by one thread so that a plan's snapshots and reports are applied in the order they arrive.
  * Offsets are committed after the batch is applied (every {@code par.scoring.inputs.commit-interval}, when partitions
