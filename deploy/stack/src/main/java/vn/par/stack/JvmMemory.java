@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * local stack is meant to fit in 1.5 GiB after the benchmark's load (the benchmark prints its proportional set size).
  *
  * <p>Each engine gets the serial collector and a heap that starts small and grows only as far as its live data needs
- * (G1 with a fixed heap, what the engines' own scripts choose, commits the whole maximum); glibc is held to two malloc
- * arenas (by default it opens up to eight per core, one per thread that allocates at the same time, and a JVM's
- * threads leave each one partly used); and native memory the JVM frees is given back every two seconds
+ * (G1, which the engines' own scripts choose, is quick to claim its whole maximum); glibc is held to two malloc arenas
+ * (by default it opens up to eight per core, one per thread that allocates at the same time, and a JVM's threads leave
+ * each one partly used); and native memory the JVM frees is given back every two seconds
  * ({@link ServiceProcess#TRIM_NATIVE_HEAP}, where the JVM has the option).
  */
 final class JvmMemory {
