@@ -15,9 +15,16 @@ import java.util.concurrent.TimeUnit;
  * (G1, which the engines' own scripts choose, is quick to claim its whole maximum); glibc is held to two malloc arenas
  * (by default it opens up to eight per core, one per thread that allocates at the same time, and a JVM's threads leave
  * each one partly used); and native memory the JVM frees is given back every two seconds
- * ({@link ServiceProcess#TRIM_NATIVE_HEAP}, where the JVM has the option).
+ * ({@link #TRIM_NATIVE_HEAP}, where the JVM has the option).
  */
 final class JvmMemory {
+
+    /**
+     * Given back to the system: glibc keeps memory that the JVM's native allocations (class loading, the JIT, Kafka's
+     * and Netty's buffers) freed (measured in deploy/benchmark/MEASUREMENTS.md). The option exists from JDK 17.0.9 and
+     * 21.0.1 on; an older JVM starts without it.
+     */
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
 
     /** The environment of every JVM the stack starts. */
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
@@ -38,19 +45,19 @@ final class JvmMemory {
             options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"));
         }
         if (trimSupported(ManagedProcess.javaExecutable())) {
-            options.add(ServiceProcess.TRIM_NATIVE_HEAP);
+            options.add(TRIM_NATIVE_HEAP);
         }
         return options;
     }
 
-    /** Whether the Java at {@code executable} knows {@link ServiceProcess#TRIM_NATIVE_HEAP}: asked once, by starting it. */
+    /** Whether the Java at {@code executable} knows {@link #TRIM_NATIVE_HEAP}: asked once, by starting it. */
     static boolean trimSupported(String executable) {
         return TRIM_SUPPORTED.computeIfAbsent(executable, JvmMemory::startsWithTrim);
     }
 
     private static boolean startsWithTrim(String executable) {
         try {
-            Process p = new ProcessBuilder(executable, ServiceProcess.TRIM_NATIVE_HEAP, "-version")
+            Process p = new ProcessBuilder(executable, TRIM_NATIVE_HEAP, "-version")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

@@ -28,14 +28,6 @@ public final class ServiceProcess {
             "-XX:MaxNewSize=48m", "-Xmx256m", "-XX:+UseSerialGC");
 
     /**
-     * Given back to the system: glibc keeps memory that the JVM's native allocations (class loading, the JIT, Kafka's
-     * and Netty's buffers) freed; trimming it every 2 s took a service's resident memory 3 s after its start from
-     * 237-244 MB to 215 MB (criteria-service, same run). The option exists from JDK 17.0.9 and 21.0.1 on; an older
-     * JVM starts the services without it.
-     */
-    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
-
-    /**
      * A service's own JVM options, after the shared ones. criteria-service and scoring-service run C1 only; the
      * reporting peak's request path, progress-service, keeps C2 (C1 only cost it a third of its throughput).
      * criteria-service serves the department's plan work (import, edit, publish, reads): without C2 and the profiles
@@ -101,7 +93,7 @@ public final class ServiceProcess {
             c.add(java.executable());
             // Given options may set their own interval (0 turns trimming off).
             if (options.stream().noneMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval")) && trimSupported()) {
-                c.add(TRIM_NATIVE_HEAP);
+                c.add(JvmMemory.TRIM_NATIVE_HEAP);
             }
             c.addAll(options);
             c.addAll(archive.optionsForStart());
@@ -118,7 +110,7 @@ public final class ServiceProcess {
         this.process = new ManagedProcess(name, command, environment, app, logFile, List.of(port, managementPort));
     }
 
-    /** Whether the services' Java knows {@link #TRIM_NATIVE_HEAP}. */
+    /** Whether the services' Java knows {@link JvmMemory#TRIM_NATIVE_HEAP}. */
     static boolean trimSupported() {
         return JvmMemory.trimSupported(ServiceJava.fromEnvironment().executable());
     }

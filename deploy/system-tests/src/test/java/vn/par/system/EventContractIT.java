@@ -45,8 +45,8 @@ import vn.par.stack.Stack;
  * actually emits: after a scenario of its own (a plan imported and published, a rule set, a report, a
  * self-assessment, an indicator, and whatever the other system tests of the run did), every record of par.plans,
  * par.progress and par.scores is read from the beginning and each is checked: its CloudEvents headers (against the
- * document's list of them, and each other), and its value against the JSON Schema of its type. The schemas allow no member they do not name, so a member added in code but
- * not in the contract fails this test.
+ * document's list of them, and each other), and its value against the JSON Schema of its type. The schemas allow no
+ * member they do not name, so a member added in code but not in the contract fails this test.
  */
 @ExtendWith(SystemStack.class)
 class EventContractIT {

@@ -36,12 +36,14 @@ public class TraceSampler {
     static final String TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String TYPE = "quarkus.otel.traces.sampler";
     static final String ARG = "quarkus.otel.traces.sampler.arg";
+    /** Where a collector is named, the traces' own endpoint first. */
+    static final List<String> ENDPOINTS = List.of(TRACES_ENDPOINT, ENDPOINT);
     /**
      * Quarkus gives the endpoint a default value (localhost:4317) in a source of negative ordinal, like every default;
      * a value a deployment sets comes from a source above it (application.properties 250, environment 300, system
      * properties 400).
      */
-    static final int DEFAULTS = 0;
+    private static final int DEFAULTS = 0;
 
     /** Unremovable: quarkus-opentelemetry looks samplers up by a list, which does not keep a bean from being removed. */
     @Produces
@@ -62,13 +64,18 @@ public class TraceSampler {
 
     /** The OTLP endpoint the configuration names for traces; empty when there is only Quarkus's default. */
     static Optional<String> endpoint(Config config) {
-        for (String name : List.of(TRACES_ENDPOINT, ENDPOINT)) {
+        for (String name : ENDPOINTS) {
             ConfigValue value = config.getConfigValue(name);
-            if (value.getValue() != null && !value.getValue().isBlank() && value.getSourceOrdinal() > DEFAULTS) {
+            if (setByTheDeployment(value.getValue(), value.getSourceOrdinal())) {
                 return Optional.of(value.getValue().trim());
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a value is one the deployment set: not blank, from a source above Quarkus's defaults. */
+    static boolean setByTheDeployment(String value, int sourceOrdinal) {
+        return value != null && !value.isBlank() && sourceOrdinal > DEFAULTS;
     }
 
     /**

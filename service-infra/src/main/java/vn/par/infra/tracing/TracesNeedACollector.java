@@ -1,7 +1,5 @@
 package vn.par.infra.tracing;
 
-import java.util.List;
-
 import jakarta.annotation.Priority;
 
 import io.smallrye.config.ConfigSourceInterceptor;
@@ -36,15 +34,14 @@ public class TracesNeedACollector implements ConfigSourceInterceptor {
         if (!SDK_DISABLED.equals(name) || setByTheDeployment(value)) {
             return value;
         }
-        boolean collector = List.of(TraceSampler.TRACES_ENDPOINT, TraceSampler.ENDPOINT).stream()
-                .map(context::proceed).anyMatch(v -> setByTheDeployment(v) && !v.getValue().isBlank());
+        boolean collector = TraceSampler.ENDPOINTS.stream().map(context::proceed)
+                .anyMatch(TracesNeedACollector::setByTheDeployment);
         // Decided here either way: a value below the deployment's may be one the build recorded from this very rule.
         return ConfigValue.builder().withName(SDK_DISABLED).withValue(collector ? "false" : "true")
                 .withConfigSourceName(TracesNeedACollector.class.getSimpleName()).build();
     }
 
-    /** A value some source above the defaults gives (application.properties, the environment, a system property). */
     private static boolean setByTheDeployment(ConfigValue value) {
-        return value != null && value.getValue() != null && value.getConfigSourceOrdinal() > TraceSampler.DEFAULTS;
+        return value != null && TraceSampler.setByTheDeployment(value.getValue(), value.getConfigSourceOrdinal());
     }
 }
