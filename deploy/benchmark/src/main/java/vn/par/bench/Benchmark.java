@@ -155,7 +155,7 @@ public final class Benchmark {
             stackOut.put("dataDir", stackDir.toString());
             stackOut.put("logs", stack.logs().toString());
             stackOut.put("startSeconds", Util.round(Util.seconds(System.nanoTime() - t0), 1));
-            run(stack, stackDir.resolve("postgres"), options, results, failures, log);
+            run(stack, options, results, failures, log);
         } catch (RuntimeException | IOException e) {
             failures.add("stack: " + e.getMessage());
             log.accept("FAILED: " + e.getMessage());
@@ -190,9 +190,9 @@ public final class Benchmark {
         return new Outcome(results, line, failures);
     }
 
-    private static void run(Stack stack, Path postgresData, Options options, ObjectNode results, List<String> failures,
+    private static void run(Stack stack, Options options, ObjectNode results, List<String> failures,
             Consumer<String> log) {
-        Footprint footprint = new Footprint(stack, postgresData);
+        Footprint footprint = new Footprint(stack);
         footprint.rememberServicePids();
         ObjectNode foot = results.putObject("footprint");
         foot.set("rssAfterStartMiB", footprint.servicesRss());

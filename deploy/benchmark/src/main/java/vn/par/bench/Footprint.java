@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.par.stack.ProcessMemory;
 import vn.par.stack.ServiceProcess;
 import vn.par.stack.Stack;
 
@@ -26,25 +27,14 @@ import vn.par.stack.Stack;
 final class Footprint {
 
     private final Stack stack;
-    private final Path postgresData;
 
-    /** @param postgresData the PostgreSQL data directory (its postmaster.pid names the server's process) */
-    Footprint(Stack stack, Path postgresData) {
+    Footprint(Stack stack) {
         this.stack = stack;
-        this.postgresData = postgresData;
     }
 
     /** Every process of the run by name (the services, the engines, this benchmark), with its current pid. */
     Map<String, Long> pids() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (String s : Stack.SERVICES) {
-            ServiceProcess p = stack.service(s);
-            pids.put(s, p == null ? -1 : p.process().pid());
-        }
-        pids.put("postgresql", postmasterPid());
-        pids.put("kafka", stack.kafka() == null ? -1 : stack.kafka().process().pid());
-        pids.put("keycloak", stack.keycloak() == null ? -1 : stack.keycloak().process().pid());
-        pids.put("greenmail", stack.mail() == null ? -1 : stack.mail().process().pid());
+        Map<String, Long> pids = new LinkedHashMap<>(stack.processes());
         pids.put("benchmark (client)", ProcessHandle.current().pid());
         return pids;
     }
@@ -59,7 +49,7 @@ final class Footprint {
         ObjectNode o = Api.JSON.createObjectNode();
         long total = 0;
         for (Map.Entry<String, Long> e : pids().entrySet()) {
-            long pss = Proc.treePssBytes(e.getValue());
+            long pss = ProcessMemory.treePssBytes(e.getValue());
             o.put(e.getKey(), pss < 0 ? null : pss / 1024 / 1024);
             if (pss > 0 && !e.getKey().startsWith("benchmark")) {
                 total += pss;
@@ -243,15 +233,6 @@ final class Footprint {
             // no log
         }
         return null;
-    }
-
-    private long postmasterPid() {
-        try {
-            List<String> lines = Files.readAllLines(postgresData.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-            return Long.parseLong(lines.get(0).trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     /** Pids of each service over the run (they change on restarts), for matching JFR files to services. */

@@ -38,38 +38,6 @@ final class Proc {
         return -1;
     }
 
-    /**
-     * Proportional set size of one process in bytes ({@code Pss} of /proc/pid/smaps_rollup): its resident pages, each
-     * page shared with other processes counted as its share. Summed over processes it is what they hold together,
-     * with the JDK's class archive and libraries they all map counted once; -1 if unknown.
-     */
-    static long pssBytes(long pid) {
-        if (pid <= 0 || !linux()) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("Pss:")) {
-                    String[] parts = line.substring(4).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    /** PSS of the process plus its descendants. */
-    static long treePssBytes(long pid) {
-        return sumOverTree(pid, Proc::pssBytes);
-    }
-
-    /** VmRSS of the process plus its descendants (e.g. Keycloak's java under kc.sh, PostgreSQL's backends). */
-    static long treeRssBytes(long pid) {
-        return sumOverTree(pid, Proc::rssBytes);
-    }
-
     /** CPU seconds (user + system) used so far by the process and its living descendants; -1 if unknown. */
     static double cpuSeconds(long pid) {
         if (pid <= 0 || !linux()) {

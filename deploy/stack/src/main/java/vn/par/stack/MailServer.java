@@ -48,13 +48,15 @@ public final class MailServer {
         this.smtpPort = smtpPort == 0 ? Ports.free() : smtpPort;
         this.apiPort = apiPort == 0 ? Ports.free() : apiPort;
         Path home = dir.toAbsolutePath();
-        List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC",
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
+        // A few messages a day: an engine that works little (JvmMemory), in a heap of at most 48 MB
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable()));
+        command.addAll(JvmMemory.engineOptions("48m", true));
+        command.addAll(List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.apiPort,
                 // Any sender, any recipient: a mailbox is made for each address the first time mail arrives for it.
                 "-Dgreenmail.auth.disabled",
                 "-cp", jar() + java.io.File.pathSeparator + KafkaBroker.watchdogClasses(home.resolve("watchdog")),
-                ParentWatchdog.class.getName(), "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner");
+                ParentWatchdog.class.getName(), "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner"));
         this.process = new ManagedProcess("GreenMail", command, JvmMemory.ENVIRONMENT, home, logFile,
                 List.of(this.smtpPort, this.apiPort));
     }

@@ -23,10 +23,13 @@ public final class OwnSession {
 
     /** Whether this process should re-run {@code main} in its own session (and is not that child already). */
     public static boolean shouldStart() {
-        return System.getenv(CHILD) == null && !ManagedProcess.isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"));
+        return !isChild() && !ManagedProcess.isWindows() && Files.isExecutable(Path.of("/usr/bin/setsid"));
     }
 
-    /** Re-runs {@code main} with the same class path and the given JVM options in a new session; returns its exit code. */
+    /**
+     * Re-runs {@code main} with the same class path and the given JVM options in a new session, with the environment
+     * of the stack's JVMs ({@link JvmMemory#ENVIRONMENT}); returns its exit code.
+     */
     public static int run(Class<?> main, List<String> jvmOptions, String[] args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", ManagedProcess.javaExecutable()));
         command.addAll(jvmOptions);
@@ -34,6 +37,7 @@ public final class OwnSession {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(JvmMemory.ENVIRONMENT);
         pb.environment().put(CHILD, "1");
         Process child = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,9 +51,14 @@ public final class OwnSession {
         return child.waitFor();
     }
 
+    /** Whether this process is the child {@link #run} started. */
+    static boolean isChild() {
+        return System.getenv(CHILD) != null;
+    }
+
     /** In the child: exits with {@code exitCode} (running the shutdown hooks, an ordered stop) when the parent is gone. */
     public static void exitWithParent(int exitCode) {
-        if (System.getenv(CHILD) == null) {
+        if (!isChild()) {
             return;
         }
         Thread t = new Thread(() -> {

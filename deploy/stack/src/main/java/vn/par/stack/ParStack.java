@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.text.NumberFormat;
 import java.time.LocalTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,7 +49,7 @@ public final class ParStack {
             if (OwnSession.shouldStart()) {
                 // Asked before the second JVM starts: a refusal then starts no process at all, and comes quickly.
                 DataFolderLock.requireFree(data);
-                System.exit(OwnSession.run(ParStack.class, List.of("-Xmx256m"), args));
+                System.exit(OwnSession.run(ParStack.class, JvmMemory.launcherOptions(), args));
             }
             run(root, data, arguments);
         } catch (DataFolderInUseException e) {
@@ -88,6 +92,7 @@ public final class ParStack {
             sample.loadContacts(stack.url("progress-service"), token, ParStack::say);
             awaitScores(stack, plan);
         }
+        giveBackTheStartsHeap();
         printReady(stack, plan, (System.nanoTime() - t0) / 1e9);
         stopped.await();
     }
@@ -128,6 +133,7 @@ public final class ParStack {
             { "Thư (SMTP, GreenMail)", stack.mail() == null ? "?" : stack.mail().smtpHost() + ":" + stack.mail().smtpPort()
                     + ", đọc tại " + stack.mail().inboxUrl("khtc@example.vn") },
             { "Logs", stack.logs().toString() },
+            { "Bộ nhớ (PSS)", memory(stack) },
         };
         StringBuilder sb = new StringBuilder();
         sb.append(System.lineSeparator()).append("==== Hệ thống Chỉ số CCHC đã sẵn sàng / PAR Index system ready (")
@@ -142,6 +148,46 @@ public final class ParStack {
                 .append(" (start again with --fresh to begin empty).")
                 .append(System.lineSeparator());
         System.out.print(sb);
+    }
+
+    /**
+     * From here on the launcher only waits, and its heap holds mostly what the start left behind. The serial collector
+     * gives an old generation's excess back in steps over consecutive full collections (none at the first, all of it
+     * by the fourth: HotSpot's {@code CardGeneration::compute_new_size}).
+     */
+    private static void giveBackTheStartsHeap() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+    }
+
+    /**
+     * What the whole local stack holds in memory now (proportional set size): every process it started, PostgreSQL's
+     * server with its backends, and the launcher's own JVMs (this one, and the one it was started by when it runs in
+     * a session of its own).
+     */
+    private static String memory(Stack stack) {
+        Set<Long> launcher = new LinkedHashSet<>();
+        ProcessHandle self = ProcessHandle.current();
+        launcher.add(self.pid());
+        if (OwnSession.isChild()) {
+            self.parent().ifPresent(parent -> launcher.add(parent.pid()));
+        }
+        Set<Long> all = new LinkedHashSet<>(launcher);
+        self.descendants().forEach(d -> all.add(d.pid()));
+        for (long pid : stack.processes().values()) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                all.add(h.pid());
+                h.descendants().forEach(d -> all.add(d.pid()));
+            });
+        }
+        long total = ProcessMemory.sum(all);
+        long own = ProcessMemory.sum(launcher);
+        if (total < 0 || own < 0) {
+            return "(không đo được trên hệ điều hành này)";
+        }
+        NumberFormat vi = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"));
+        return vi.format(total >> 20) + " MB cả hệ thống, trong đó trình khởi chạy " + vi.format(own >> 20) + " MB";
     }
 
     private static String option(List<String> args, String name) {

@@ -195,6 +195,15 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The server's main process (its backends are its children), from postmaster.pid; -1 when it does not run. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

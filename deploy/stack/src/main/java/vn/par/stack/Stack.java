@@ -269,6 +269,24 @@ public final class Stack implements AutoCloseable {
         return KeycloakServer.token(issuer(), username, password);
     }
 
+    /**
+     * The process of each part of the stack by name: the services, then PostgreSQL, Kafka, Keycloak (kc.sh, with its
+     * JVM as a child) and the mail server; -1 for a part that does not run or was given from outside. Each one's
+     * children (PostgreSQL's backends) belong to it.
+     */
+    public Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String s : SERVICES) {
+            ServiceProcess p = service(s);
+            pids.put(s, p == null ? -1 : p.process().pid());
+        }
+        pids.put("postgresql", postgres == null ? -1 : postgres.pid());
+        pids.put("kafka", kafka == null ? -1 : kafka.process().pid());
+        pids.put("keycloak", keycloak == null ? -1 : keycloak.process().pid());
+        pids.put("greenmail", mail == null ? -1 : mail.process().pid());
+        return pids;
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
