@@ -15,9 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -111,32 +113,65 @@ public class ProjectionService {
 
     /**
      * Applies a batch, retrying until the database takes it: events stay in Kafka uncommitted meanwhile, and the
-     * next ones of a plan must not be applied before these.
+     * next ones of a plan must not be applied before these. A batch too large for the heap (hundreds of plan
+     * snapshots at once, after a backlog) is applied in halves instead, each in its own transaction, since it would
+     * fail the same way at every try; a plan's events stay together and in order.
      */
     public void apply(List<InputEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        Map<UUID, List<InputEvent>> byPlan = new TreeMap<>(DATABASE_ORDER);
+        SortedMap<UUID, List<InputEvent>> byPlan = new TreeMap<>(DATABASE_ORDER);
         for (InputEvent event : events) {
             byPlan.computeIfAbsent(event.meta().planId(), k -> new ArrayList<>()).add(event);
         }
+        inHalvesWhileTooLarge(byPlan, this::applyRetrying);
+    }
+
+    /** Signals that a batch of several plans ran out of heap, so that it is applied in halves. */
+    static final class TooLargeForTheHeap extends RuntimeException {
+        TooLargeForTheHeap(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Gives {@code batch} to {@code apply}; when that throws {@link TooLargeForTheHeap}, gives it the batch's first
+     * half, then its second (each of them the same way), in the batch's order.
+     */
+    static <V> void inHalvesWhileTooLarge(SortedMap<UUID, V> batch, Consumer<SortedMap<UUID, V>> apply) {
+        try {
+            apply.accept(batch);
+        } catch (TooLargeForTheHeap e) {
+            List<UUID> ids = new ArrayList<>(batch.keySet());
+            UUID middle = ids.get(ids.size() / 2);
+            Log.warnf("Applying the events of %d plans in two halves: together they ran out of heap (%s)", ids.size(),
+                    rootMessage(e));
+            inHalvesWhileTooLarge(new TreeMap<>(batch.headMap(middle)), apply);
+            inHalvesWhileTooLarge(new TreeMap<>(batch.tailMap(middle)), apply);
+        }
+    }
+
+    private void applyRetrying(SortedMap<UUID, List<InputEvent>> byPlan) {
         Backoff backoff = new Backoff(Duration.ofMillis(100), maxBackoff);
         while (true) {
             try {
                 long start = System.nanoTime();
                 QuarkusTransaction.requiringNew().run(() -> applyInTransaction(byPlan));
                 batches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                batchEvents.record(events.size());
+                batchEvents.record(byPlan.values().stream().mapToInt(List::size).sum());
                 return;
             } catch (RuntimeException e) {
                 byPlan.keySet().forEach(plans::remove);
                 if (stopping) {
                     throw e;
                 }
+                if (byPlan.size() > 1 && rootCause(e) instanceof OutOfMemoryError) {
+                    throw new TooLargeForTheHeap(e);
+                }
                 long wait = backoff.nextMillis();
-                Log.warnf("Cannot apply %d events of %d plans (%s); retrying in %d ms", events.size(), byPlan.size(),
-                        rootMessage(e), wait);
+                Log.warnf("Cannot apply the events of %d plans (%s); retrying in %d ms", byPlan.size(), rootMessage(e),
+                        wait);
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException interrupted) {
@@ -389,10 +424,15 @@ public class ProjectionService {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        return t;
     }
 }
