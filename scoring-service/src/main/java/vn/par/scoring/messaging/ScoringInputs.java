@@ -115,6 +115,14 @@ public class ScoringInputs implements HealthCheck {
     }
 
     private void run() {
+        try {
+            poll();
+        } finally {
+            polling = false; // whatever ended the loop, health says so
+        }
+    }
+
+    private void poll() {
         Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
@@ -140,7 +148,10 @@ public class ScoringInputs implements HealthCheck {
                     // stopping
                 }
                 commitSync(c, applied); // what was applied, before the consumer leaves the group
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // A poll too large for the heap is dropped with its consumer and fetched again, in parts that fit
+                // (the fetch bounds below, ProjectionService's halves); a dead loop would leave the service up and
+                // scoring nothing.
                 polling = false;
                 applied.clear(); // a new consumer starts from the group's committed offsets
                 if (!running) {
@@ -154,7 +165,6 @@ public class ScoringInputs implements HealthCheck {
                 consumer = null;
             }
         }
-        polling = false;
     }
 
     private void apply(ConsumerRecords<String, byte[]> records) {
@@ -260,6 +270,12 @@ public class ScoringInputs implements HealthCheck {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        // A poll's records stay on the heap until the batch is applied: at most 1 MB a fetch, 256 KB a partition (a
+        // thousand progress events fit; plan snapshots, about 12 KB each for the seed, come at most about 90 at a
+        // time). Kafka's default, 50 MB, lets one poll after a backlog bring hundreds of snapshots, more than the heap
+        // holds.
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
         // Freshness: the broker answers a fetch as soon as one record is there (fetch.min.bytes=1); the wait only
         // bounds a fetch while nothing happens, and a short one would cost a fetch every few milliseconds when idle.
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);

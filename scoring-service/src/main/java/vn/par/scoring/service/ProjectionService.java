@@ -113,9 +113,9 @@ public class ProjectionService {
 
     /**
      * Applies a batch, retrying until the database takes it: events stay in Kafka uncommitted meanwhile, and the
-     * next ones of a plan must not be applied before these. A batch too large for the heap (hundreds of plan
-     * snapshots at once, after a backlog) is applied in halves instead, each in its own transaction, since it would
-     * fail the same way at every try; a plan's events stay together and in order.
+     * next ones of a plan must not be applied before these. When the heap runs out, the plans held in memory are
+     * forgotten (they are reloaded when needed), and a batch of several plans is applied in halves, each in its own
+     * transaction, since it could fail the same way at every try; a plan's events stay together and in order.
      */
     public void apply(List<InputEvent> events) {
         if (events.isEmpty()) {
@@ -166,8 +166,12 @@ public class ProjectionService {
                 if (stopping) {
                     throw e;
                 }
-                if (byPlan.size() > 1 && rootCause(e) instanceof OutOfMemoryError) {
-                    throw new TooLargeForTheHeap(e);
+                if (rootCause(e) instanceof OutOfMemoryError) {
+                    // The plans in memory are only a cache of the database: the heap goes to the batch first
+                    plans.clear();
+                    if (byPlan.size() > 1) {
+                        throw new TooLargeForTheHeap(e);
+                    }
                 }
                 long wait = backoff.nextMillis();
                 Log.warnf("Cannot apply the events of %d plans (%s); retrying in %d ms", byPlan.size(), rootMessage(e),
