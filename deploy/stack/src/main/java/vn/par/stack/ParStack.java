@@ -174,13 +174,8 @@ public final class ParStack {
             self.parent().ifPresent(parent -> launcher.add(parent.pid()));
         }
         Set<Long> all = new LinkedHashSet<>(launcher);
-        self.descendants().forEach(d -> all.add(d.pid()));
-        for (long pid : stack.processes().values()) {
-            ProcessHandle.of(pid).ifPresent(h -> {
-                all.add(h.pid());
-                h.descendants().forEach(d -> all.add(d.pid()));
-            });
-        }
+        all.addAll(ProcessMemory.withDescendants(self.pid()));
+        stack.processes().values().forEach(pid -> all.addAll(ProcessMemory.withDescendants(pid)));
         long total = ProcessMemory.sum(all);
         long own = ProcessMemory.sum(launcher);
         if (total < 0 || own < 0) {

@@ -36,12 +36,17 @@ public final class ProcessMemory {
 
     /** The PSS of the process and its descendants (Keycloak's java under kc.sh, PostgreSQL's backends); -1 if unknown. */
     public static long treePssBytes(long pid) {
+        return sum(withDescendants(pid));
+    }
+
+    /** The process and every process below it, if it runs; else none. */
+    static Set<Long> withDescendants(long pid) {
         Set<Long> pids = new LinkedHashSet<>();
         ProcessHandle.of(pid).ifPresent(h -> {
             pids.add(h.pid());
             h.descendants().forEach(d -> pids.add(d.pid()));
         });
-        return sum(pids);
+        return pids;
     }
 
     /** The PSS of the given processes together, each counted once; -1 if none could be read. */
