@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
+import vn.par.stack.ProcessMemory;
 
 /** Linux /proc readings: resident memory and CPU time of a process (and its descendants). Elsewhere: -1. */
 final class Proc {
@@ -51,7 +51,7 @@ final class Proc {
     private static long sumOverTree(long pid, java.util.function.LongUnaryOperator value) {
         long total = 0;
         boolean any = false;
-        for (long p : tree(pid)) {
+        for (long p : ProcessMemory.withDescendants(pid)) {
             long v = value.applyAsLong(p);
             if (v >= 0) {
                 total += v;
@@ -95,14 +95,5 @@ final class Proc {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    private static List<Long> tree(long pid) {
-        List<Long> all = new ArrayList<>();
-        ProcessHandle.of(pid).ifPresent(h -> {
-            all.add(h.pid());
-            h.descendants().forEach(d -> all.add(d.pid()));
-        });
-        return all;
     }
 }

@@ -40,7 +40,7 @@ public final class ProcessMemory {
     }
 
     /** The process and every process below it, if it runs; else none. */
-    static Set<Long> withDescendants(long pid) {
+    public static Set<Long> withDescendants(long pid) {
         Set<Long> pids = new LinkedHashSet<>();
         ProcessHandle.of(pid).ifPresent(h -> {
             pids.add(h.pid());
