@@ -25,7 +25,8 @@ import vn.par.progress.reminder.ReminderSender.Draft;
  * A day's reminders: every unit with an address gets one message listing its items of every published plan of its
  * agency (nothing to do: no message); every address of an agency's administrators gets one message listing the
  * agency's tasks overdue for more than two weeks. Each message is its own transaction ({@link ReminderSender}): one
- * that fails leaves the others sent, and its items are sent by the next run.
+ * that fails leaves the others sent, is tried once more after them, and if it fails again its items are sent by the
+ * next run.
  */
 @ApplicationScoped
 public class ReminderRuns {
@@ -89,24 +90,47 @@ public class ReminderRuns {
                 }
             }
         });
-        int messages = 0;
-        int sentItems = 0;
+        Outcome first = sendAll(date, drafts);
         List<Failure> failures = new ArrayList<>();
+        int messages = first.messages();
+        int items = first.items();
+        if (!first.failed().isEmpty()) {
+            // A second try, once the others are out, for what fails on one connection and not on the next: a reply
+            // cut or misread, a connection dropped. Its items would otherwise wait a whole day. An unreachable
+            // server fails this try as fast as the first, and its drafts go to the next run.
+            Log.warnf("Reminders of %s: %d not sent, trying them once more", date, first.failed().size());
+            Outcome second = sendAll(date, first.failed());
+            messages += second.messages();
+            items += second.items();
+            for (Draft draft : second.failed()) {
+                failures.add(new Failure(draft.recipient(), "Không gửi được thư nhắc tới " + draft.recipient()
+                        + "; các việc trong thư sẽ được gửi lại ở lần chạy sau."));
+            }
+        }
+        Log.infof("Reminders of %s: %d messages, %d items, %d failed", date, messages, items, failures.size());
+        return new RunResult(date, messages, items, failures);
+    }
+
+    private record Outcome(int messages, int items, List<Draft> failed) {
+    }
+
+    private Outcome sendAll(LocalDate date, List<Draft> drafts) {
+        int messages = 0;
+        int items = 0;
+        List<Draft> failed = new ArrayList<>();
         for (Draft draft : drafts) {
             try {
                 Optional<ReminderSender.Sent> sent = sender.send(date, draft);
                 if (sent.isPresent()) {
                     messages++;
-                    sentItems += sent.get().items().size();
+                    items += sent.get().items().size();
                 }
             } catch (RuntimeException e) {
-                Log.errorf(e, "Reminder of %s to %s not sent; its items go with the next run", date, draft.recipient());
-                failures.add(new Failure(draft.recipient(), "Không gửi được thư nhắc tới " + draft.recipient()
-                        + "; các việc trong thư sẽ được gửi lại ở lần chạy sau."));
+                Log.errorf(e, "Reminder of %s to %s not sent", date, draft.recipient());
+                failed.add(draft);
             }
         }
-        Log.infof("Reminders of %s: %d messages, %d items, %d failed", date, messages, sentItems, failures.size());
-        return new RunResult(date, messages, sentItems, failures);
+        return new Outcome(messages, items, failed);
     }
 
     /** Every reminder sent on {@code date}, in the order sent, each with its items. */
