@@ -90,7 +90,7 @@ public class ReminderRuns {
                 }
             }
         });
-        Outcome first = sendAll(date, drafts);
+        Outcome first = sendAll(date, drafts, false);
         List<Failure> failures = new ArrayList<>();
         int messages = first.messages();
         int items = first.items();
@@ -99,7 +99,7 @@ public class ReminderRuns {
             // cut or misread, a connection dropped. Its items would otherwise wait a whole day. An unreachable
             // server fails this try as fast as the first, and its drafts go to the next run.
             Log.warnf("Reminders of %s: %d not sent, trying them once more", date, first.failed().size());
-            Outcome second = sendAll(date, first.failed());
+            Outcome second = sendAll(date, first.failed(), true);
             messages += second.messages();
             items += second.items();
             for (Draft draft : second.failed()) {
@@ -114,7 +114,8 @@ public class ReminderRuns {
     private record Outcome(int messages, int items, List<Draft> failed) {
     }
 
-    private Outcome sendAll(LocalDate date, List<Draft> drafts) {
+    /** Sends each draft; a failure is logged as an error with its cause on the last try, as a warning before it. */
+    private Outcome sendAll(LocalDate date, List<Draft> drafts, boolean lastTry) {
         int messages = 0;
         int items = 0;
         List<Draft> failed = new ArrayList<>();
@@ -126,7 +127,13 @@ public class ReminderRuns {
                     items += sent.get().items().size();
                 }
             } catch (RuntimeException e) {
-                Log.errorf(e, "Reminder of %s to %s not sent", date, draft.recipient());
+                if (lastTry) {
+                    Log.errorf(e, "Reminder of %s to %s not sent; its items go with the next run", date,
+                            draft.recipient());
+                } else {
+                    Log.warnf("Reminder of %s to %s not sent (%s); tried again after the others", date,
+                            draft.recipient(), e.toString());
+                }
                 failed.add(draft);
             }
         }
