@@ -45,11 +45,15 @@ public final class Http {
     }
 
     public static Reply send(HttpRequest.Builder request, String token) {
+        return send(request, token, Duration.ofSeconds(30));
+    }
+
+    public static Reply send(HttpRequest.Builder request, String token, Duration timeout) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = CLIENT.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {

@@ -129,9 +129,13 @@ class RemindersIT {
         return task;
     }
 
+    /**
+     * A run sends its messages one after another, each within the mailer's 30 s, and tries a failed one once more: a
+     * send that waits out its timeout must not fail the request before the run has tried it again.
+     */
     private static Http.Reply run(String progress, String admin) {
         return Http.send(HttpRequest.newBuilder(URI.create(progress + "/api/admin/reminders/run"))
-                .POST(HttpRequest.BodyPublishers.noBody()), admin);
+                .POST(HttpRequest.BodyPublishers.noBody()), admin, Duration.ofSeconds(90));
     }
 
     private static String dueDateOf(JsonNode tasks, UUID task) {
