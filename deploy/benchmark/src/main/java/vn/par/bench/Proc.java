@@ -43,22 +43,8 @@ final class Proc {
         if (pid <= 0 || !linux()) {
             return -1;
         }
-        long ticks = sumOverTree(pid, Proc::ticks);
+        long ticks = ProcessMemory.sumOver(ProcessMemory.withDescendants(pid), Proc::ticks);
         return ticks < 0 ? -1 : ticks / TICKS;
-    }
-
-    /** The sum of {@code value} over the process and its descendants, skipping unknowns (-1); -1 if all are. */
-    private static long sumOverTree(long pid, java.util.function.LongUnaryOperator value) {
-        long total = 0;
-        boolean any = false;
-        for (long p : ProcessMemory.withDescendants(pid)) {
-            long v = value.applyAsLong(p);
-            if (v >= 0) {
-                total += v;
-                any = true;
-            }
-        }
-        return any ? total : -1;
     }
 
     /** CPU seconds used so far by the process alone (not its children). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The memory processes hold, as Linux's {@code /proc} gives it: the proportional set size, in which each page shared
@@ -51,10 +52,18 @@ public final class ProcessMemory {
 
     /** The PSS of the given processes together, each counted once; -1 if none could be read. */
     static long sum(Set<Long> pids) {
+        return sumOver(pids, ProcessMemory::pssBytes);
+    }
+
+    /**
+     * A reading of each process ({@code /proc} memory, CPU ticks) summed over the given ones, skipping those it is
+     * unknown for (-1); -1 if it is unknown for all.
+     */
+    public static long sumOver(Set<Long> pids, LongUnaryOperator reading) {
         long total = 0;
         boolean any = false;
         for (long p : pids) {
-            long v = pssBytes(p);
+            long v = reading.applyAsLong(p);
             if (v >= 0) {
                 total += v;
                 any = true;
